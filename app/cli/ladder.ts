@@ -1,0 +1,119 @@
+/**
+ * `ladder`: the offer engine on the command line (DESIGN §3.4), for agencies' CI.
+ *
+ *   ladder validate --config CONFIG.json
+ *   ladder evaluate --config CONFIG.json --checkout CHECKOUT.json
+ *   ladder compile  --config CONFIG.json [--active-only]
+ *
+ * Exit codes: 0 success, 2 invalid input or usage (one readable line per problem on stderr,
+ * each naming its JSON path), 1 an unexpected failure (one line, no stack trace).
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { validateCheckout, validateConfig, formatProblem, type Problem } from "../config";
+import { compile, evaluate, load, minorDigits, type OfferConfig } from "../engine";
+
+const USAGE = `Usage:
+  ladder validate --config CONFIG.json
+  ladder evaluate --config CONFIG.json --checkout CHECKOUT.json
+  ladder compile  --config CONFIG.json [--active-only]`;
+
+/** Invalid input: reported as problem lines, exit 2. */
+class InputError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join("\n"));
+  }
+}
+
+/** npm runs scripts from the package root; paths given by the caller are relative to theirs. */
+function resolvePath(file: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+}
+
+async function readJson(file: string, label: string): Promise<unknown> {
+  let raw: string;
+  try {
+    raw = await readFile(resolvePath(file), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (code ?? "unreadable");
+    throw new InputError([{ path: label, message: `cannot read ${JSON.stringify(file)}: ${why}` }]);
+  }
+  try {
+    return JSON.parse(raw.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new InputError([{ path: label, message: `${file} is not valid JSON: ${detail}` }]);
+  }
+}
+
+async function loadConfig(file: string | undefined): Promise<OfferConfig> {
+  if (!file) throw new InputError([{ path: "--config", message: "is required" }]);
+  const validated = validateConfig(await readJson(file, "config"));
+  if (!validated.ok) throw new InputError(validated.problems);
+  return validated.value;
+}
+
+async function run(argv: string[]): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      config: { type: "string" },
+      checkout: { type: "string" },
+      "active-only": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command, ...extra] = positionals;
+  if (values.help) return USAGE;
+  if (extra.length > 0) throw new InputError([{ path: "arguments", message: `unexpected ${extra.join(" ")}` }]);
+
+  switch (command) {
+    case "validate": {
+      const config = await loadConfig(values.config);
+      const active = config.offers.filter((o) => o.status === "active").length;
+      return `valid: ${config.offers.length} offers (${active} active), currency ${config.currency}`;
+    }
+    case "compile": {
+      const config = await loadConfig(values.config);
+      return JSON.stringify(compile(config, { activeOnly: values["active-only"] ?? false }));
+    }
+    case "evaluate": {
+      const config = await loadConfig(values.config);
+      if (!values.checkout) throw new InputError([{ path: "--checkout", message: "is required" }]);
+      const checkout = validateCheckout(
+        await readJson(values.checkout, "checkout"),
+        minorDigits(config.currency),
+        new Date().toISOString(),
+      );
+      if (!checkout.ok) throw new InputError(checkout.problems);
+      const runtime = load(compile(config));
+      if (!runtime) throw new Error("the compiled config did not load");
+      return JSON.stringify(evaluate(runtime, checkout.value), null, 2);
+    }
+    default:
+      throw new InputError([
+        { path: "command", message: command ? `unknown command "${command}"\n${USAGE}` : `is required\n${USAGE}` },
+      ]);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (output) => {
+    process.stdout.write(`${output}\n`);
+  },
+  (error: unknown) => {
+    if (error instanceof InputError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`arguments: ${error.message}\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`ladder: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

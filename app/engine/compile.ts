@@ -1,0 +1,166 @@
+import { DEFAULT_SETTINGS } from "./defaults";
+import { compactId } from "./ids";
+import { minorDigits } from "./currency";
+import { parseMoney } from "./money";
+import { parseInstant } from "./instant";
+import {
+  PUBLISHED_VERSION,
+  type KindCode,
+  type Offer,
+  type OfferConfig,
+  type OfferedItem,
+  type OfferKind,
+  type PublishedConfig,
+  type PublishedItem,
+  type PublishedOffer,
+  type PublishedSettings,
+  type PublishedTrigger,
+  type Trigger,
+} from "./types";
+
+export const KIND_CODES: Record<OfferKind, KindCode> = {
+  upgrade: "u",
+  "cross-sell": "x",
+  bundle: "b",
+  volume: "v",
+  "free-shipping": "f",
+  gift: "g",
+};
+
+export interface CompileOptions {
+  /** Publishing keeps only active offers; previews and the CLI keep drafts to report them. */
+  activeOnly?: boolean;
+}
+
+/**
+ * Validated config v1 → the compact published form. The config must have passed validation
+ * (app/config); money that does not parse here is a programming error, so it throws.
+ */
+export function compile(config: OfferConfig, options: CompileOptions = {}): PublishedConfig {
+  const digits = minorDigits(config.currency);
+  const money = (value: string, path: string): number => {
+    const minor = parseMoney(value, digits);
+    if (minor === null) throw new Error(`${path}: not a valid amount in ${config.currency}`);
+    return minor;
+  };
+  const item = (it: OfferedItem, path: string): PublishedItem => [
+    compactId(it.variantId, "ProductVariant"),
+    compactId(it.productId, "Product"),
+    it.title,
+    money(it.price, `${path}.price`),
+  ];
+
+  const offers: PublishedOffer[] = [];
+  config.offers.forEach((offer, index) => {
+    if (options.activeOnly && offer.status !== "active") return;
+    offers.push(compileOffer(offer, `offers[${index}]`, money, item));
+  });
+
+  const published: PublishedConfig = { v: PUBLISHED_VERSION, cur: config.currency, o: offers };
+  const settings = compileSettings(config, money);
+  if (Object.keys(settings).length > 0) published.s = settings;
+  return published;
+}
+
+function compileSettings(
+  config: OfferConfig,
+  money: (value: string, path: string) => number,
+): PublishedSettings {
+  const s = config.settings ?? {};
+  const out: PublishedSettings = {};
+  const differs = (a: readonly string[], b: readonly string[]) =>
+    a.length !== b.length || a.some((v, i) => v.toLowerCase() !== b[i]);
+  if (s.maxOffers !== undefined && s.maxOffers !== DEFAULT_SETTINGS.maxOffers) out.mo = s.maxOffers;
+  if (s.maxPriceRatio !== undefined && s.maxPriceRatio !== DEFAULT_SETTINGS.maxPriceRatio) {
+    out.pr = s.maxPriceRatio;
+  }
+  if (s.cooldownDays !== undefined && s.cooldownDays !== DEFAULT_SETTINGS.cooldownDays) {
+    out.cd = s.cooldownDays;
+  }
+  if (s.holdoutPercent !== undefined && s.holdoutPercent !== DEFAULT_SETTINGS.holdoutPercent) {
+    out.hp = s.holdoutPercent;
+  }
+  if (s.suppressTags && differs(s.suppressTags, DEFAULT_SETTINGS.suppressTags)) {
+    out.st = s.suppressTags.map((t) => t.toLowerCase());
+  }
+  if (s.budgetTags && differs(s.budgetTags, DEFAULT_SETTINGS.budgetTags)) {
+    out.bt = s.budgetTags.map((t) => t.toLowerCase());
+  }
+  const seg = s.segments ?? {};
+  if (seg.frequentMinOrders !== undefined && seg.frequentMinOrders !== DEFAULT_SETTINGS.frequentMinOrders) {
+    out.fo = seg.frequentMinOrders;
+  }
+  if (seg.premiumTags && differs(seg.premiumTags, DEFAULT_SETTINGS.premiumTags)) {
+    out.pt = seg.premiumTags.map((t) => t.toLowerCase());
+  }
+  if (seg.premiumMinSpent !== undefined) {
+    const minor = money(seg.premiumMinSpent, "settings.segments.premiumMinSpent");
+    const fallback = DEFAULT_SETTINGS.premiumMinSpentMajor * 10 ** minorDigits(config.currency);
+    if (minor !== fallback) out.ps = minor;
+  }
+  return out;
+}
+
+function compileTrigger(trigger: Trigger): PublishedTrigger {
+  const out: PublishedTrigger = {};
+  if (trigger.productIds?.length) out.p = trigger.productIds.map((id) => compactId(id, "Product"));
+  if (trigger.variantIds?.length) {
+    out.v = trigger.variantIds.map((id) => compactId(id, "ProductVariant"));
+  }
+  if (trigger.collectionIds?.length) {
+    out.c = trigger.collectionIds.map((id) => compactId(id, "Collection"));
+  }
+  if (trigger.tags?.length) out.g = trigger.tags.map((tag) => tag.toLowerCase());
+  return out;
+}
+
+function compileOffer(
+  offer: Offer,
+  path: string,
+  money: (value: string, path: string) => number,
+  item: (it: OfferedItem, path: string) => PublishedItem,
+): PublishedOffer {
+  const out: PublishedOffer = { i: offer.id, k: KIND_CODES[offer.kind], n: offer.title };
+  if (offer.status !== "active") out.x = 1;
+  if (offer.priority) out.p = offer.priority;
+  if (offer.startsAt !== undefined) out.a = instant(offer.startsAt, `${path}.startsAt`);
+  if (offer.endsAt !== undefined) out.z = instant(offer.endsAt, `${path}.endsAt`);
+  if (offer.segments?.length) out.s = [...offer.segments];
+  if (offer.message) out.m = offer.message;
+  if (offer.why) out.w = offer.why;
+  switch (offer.kind) {
+    case "upgrade":
+      out.t = compileTrigger(offer.trigger);
+      out.it = item(offer.to, `${path}.to`);
+      if (offer.discountPercent) out.d = offer.discountPercent;
+      break;
+    case "cross-sell":
+      out.t = compileTrigger(offer.trigger);
+      out.it = item(offer.item, `${path}.item`);
+      if (offer.discountPercent) out.d = offer.discountPercent;
+      break;
+    case "bundle":
+      out.bi = offer.items.map((it, i) => [...item(it, `${path}.items[${i}]`), it.quantity ?? 1]);
+      out.d = offer.discountPercent;
+      break;
+    case "volume":
+      out.t = compileTrigger(offer.trigger);
+      out.q = offer.tiers.map((tier) => [tier.minQuantity, tier.discountPercent]);
+      break;
+    case "free-shipping":
+      out.h = money(offer.threshold, `${path}.threshold`);
+      if (offer.countries?.length) out.cc = offer.countries.map((c) => c.toUpperCase());
+      break;
+    case "gift":
+      out.h = money(offer.threshold, `${path}.threshold`);
+      out.it = item(offer.item, `${path}.item`);
+      break;
+  }
+  return out;
+}
+
+function instant(value: string, path: string): number {
+  const ms = parseInstant(value);
+  if (ms === null) throw new Error(`${path}: not an ISO 8601 date`);
+  return ms;
+}

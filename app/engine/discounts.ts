@@ -1,0 +1,184 @@
+import { allocate } from "./allocate";
+import type { CartView } from "./cart";
+import type { TriggerMatch } from "./match";
+import { percentOf } from "./percent";
+import type {
+  Minor,
+  PercentUnits,
+  RuntimeBundle,
+  RuntimeCheckout,
+  RuntimeConfig,
+  RuntimeLine,
+  RuntimeVolume,
+} from "./types";
+
+export interface AppliedLine {
+  line: RuntimeLine;
+  amount: Minor;
+}
+
+export type AppliedDiscount =
+  | { offerIndex: number; target: "lines"; lines: AppliedLine[]; amount: Minor; percentShown: number }
+  | { offerIndex: number; target: "shipping"; percentShown: 100 };
+
+export interface DiscountResult {
+  /** In config order; line discounts first resolved, then gifts, then shipping. */
+  applied: AppliedDiscount[];
+  /** Per gift offer index: the subtotal its threshold compares (gift lines left out). */
+  giftBasis: Map<number, Minor>;
+  /** Cart subtotal after every line discount Ladder applies. */
+  subtotal: Minor;
+}
+
+interface Claim {
+  line: RuntimeLine;
+  /** The part of the line's total this offer discounts. */
+  base: Minor;
+}
+
+/** One offer's claims on lines → its amount, half-up on the total, spread by largest remainder. */
+function spread(claims: Claim[], percent: PercentUnits): AppliedLine[] {
+  const total = percentOf(
+    claims.reduce((sum, c) => sum + c.base, 0),
+    percent,
+  );
+  const parts = allocate(
+    total,
+    claims.map((c) => c.base),
+  );
+  return claims.map((c, i) => ({ line: c.line, amount: parts[i] ?? 0 }));
+}
+
+export function bundleSets(offer: RuntimeBundle, cart: CartView): number {
+  let sets = Number.POSITIVE_INFINITY;
+  for (const item of offer.items) {
+    sets = Math.min(sets, Math.floor(cart.quantityOf(item.variantId) / item.quantity));
+  }
+  return Number.isFinite(sets) ? sets : 0;
+}
+
+function bundleClaims(offer: RuntimeBundle, cart: CartView, sets: number): Claim[] {
+  const claims: Claim[] = [];
+  for (const item of offer.items) {
+    let units = sets * item.quantity;
+    for (const line of cart.linesByVariant.get(item.variantId) ?? []) {
+      if (units === 0) break;
+      const taken = Math.min(units, line.quantity);
+      claims.push({ line, base: taken * line.unitPrice });
+      units -= taken;
+    }
+  }
+  return claims;
+}
+
+/** The tier a quantity reaches (tiers are validated as strictly increasing). */
+export function tierFor(offer: RuntimeVolume, quantity: number): RuntimeVolume["tiers"][number] | null {
+  let reached: RuntimeVolume["tiers"][number] | null = null;
+  for (const tier of offer.tiers) if (tier.minQuantity <= quantity) reached = tier;
+  return reached;
+}
+
+function wholeLines(lines: readonly RuntimeLine[]): Claim[] {
+  return lines.map((line) => ({ line, base: line.total }));
+}
+
+/**
+ * The discounts the cart earns from offers in force, for every buyer (holdout included).
+ * Resolution rule when offers share a line: they stack in config order, each capped at what is
+ * left of the line, so a line never goes below zero and the buyer gets every discount that fits.
+ * Thresholds read the subtotal after line discounts; a gift's own lines never count towards it.
+ */
+export function computeDiscounts(
+  config: RuntimeConfig,
+  checkout: RuntimeCheckout,
+  inForce: readonly boolean[],
+  matches: ReadonlyMap<number, TriggerMatch>,
+  cart: CartView,
+): DiscountResult {
+  const left = new Map<string, Minor>();
+  for (const line of checkout.lines) left.set(line.id, line.total);
+  const applied: AppliedDiscount[] = [];
+
+  const apply = (offerIndex: number, lines: AppliedLine[], percentShown: number) => {
+    const kept = new Map<string, AppliedLine>();
+    let amount = 0;
+    for (const { line, amount: wanted } of lines) {
+      const room = left.get(line.id) ?? 0;
+      const capped = Math.min(wanted, room);
+      if (capped <= 0) continue;
+      left.set(line.id, room - capped);
+      const previous = kept.get(line.id);
+      if (previous) previous.amount += capped;
+      else kept.set(line.id, { line, amount: capped });
+      amount += capped;
+    }
+    if (amount > 0) {
+      applied.push({ offerIndex, target: "lines", lines: [...kept.values()], amount, percentShown });
+    }
+  };
+
+  config.offers.forEach((offer, index) => {
+    if (!inForce[index]) return;
+    switch (offer.kind) {
+      case "upgrade":
+        if (offer.percent > 0) {
+          const lines = cart.linesByVariant.get(offer.to.variantId) ?? [];
+          apply(index, spread(wholeLines(lines), offer.percent), offer.percentShown);
+        }
+        break;
+      case "cross-sell":
+        if (offer.percent > 0 && matches.has(index)) {
+          const lines = cart.linesByVariant.get(offer.item.variantId) ?? [];
+          apply(index, spread(wholeLines(lines), offer.percent), offer.percentShown);
+        }
+        break;
+      case "bundle": {
+        const sets = bundleSets(offer, cart);
+        if (sets > 0) apply(index, spread(bundleClaims(offer, cart, sets), offer.percent), offer.percentShown);
+        break;
+      }
+      case "volume": {
+        const match = matches.get(index);
+        if (!match) break;
+        const quantity = match.lines.reduce((sum, line) => sum + line.quantity, 0);
+        const tier = tierFor(offer, quantity);
+        if (tier) apply(index, spread(wholeLines(match.lines), tier.percent), tier.percentShown);
+        break;
+      }
+      default:
+        break;
+    }
+  });
+
+  // Every gift compares the same subtotal: after line offers, before any gift.
+  let afterLineOffers = 0;
+  const leftByVariant = new Map<string, Minor>();
+  for (const line of checkout.lines) {
+    const rest = left.get(line.id) ?? 0;
+    afterLineOffers += rest;
+    leftByVariant.set(line.variantId, (leftByVariant.get(line.variantId) ?? 0) + rest);
+  }
+
+  const giftBasis = new Map<number, Minor>();
+  config.offers.forEach((offer, index) => {
+    if (offer.kind !== "gift") return;
+    const basis = afterLineOffers - (leftByVariant.get(offer.item.variantId) ?? 0);
+    giftBasis.set(index, basis);
+    if (!inForce[index] || basis < offer.threshold) return;
+    const line = (cart.linesByVariant.get(offer.item.variantId) ?? []).find(
+      (l) => (left.get(l.id) ?? 0) > 0,
+    );
+    if (line) apply(index, [{ line, amount: line.unitPrice }], 100);
+  });
+
+  let subtotal = 0;
+  for (const rest of left.values()) subtotal += rest;
+  config.offers.forEach((offer, index) => {
+    if (offer.kind === "free-shipping" && inForce[index] && subtotal >= offer.threshold) {
+      applied.push({ offerIndex: index, target: "shipping", percentShown: 100 });
+    }
+  });
+
+  applied.sort((a, b) => a.offerIndex - b.offerIndex);
+  return { applied, giftBasis, subtotal };
+}

@@ -1,0 +1,18 @@
+/**
+ * Ladder's offer engine: pure, dependency-free TypeScript shared by the admin preview, the
+ * checkout extension and the discount function, so what a buyer is promised is what is charged.
+ *
+ *   compile(config v1) → published JSON  → load(published) → runtime config
+ *   evaluate(runtime config, checkout input) → Evaluation
+ */
+export { compile, KIND_CODES, type CompileOptions } from "./compile";
+export { load } from "./load";
+export { evaluate, type EvaluateOptions } from "./evaluate";
+export { offerCopy, plainMoney, type MoneyFormatter } from "./copy";
+export { renderTemplate, placeholdersIn, PLACEHOLDERS, type Placeholder } from "./template";
+export { minorDigits } from "./currency";
+export { parseMoney, formatMoney } from "./money";
+export { parseInstant } from "./instant";
+export { assignGroup, holdoutBucket } from "./holdout";
+export { DEFAULT_SETTINGS } from "./defaults";
+export * from "./types";

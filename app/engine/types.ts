@@ -1,0 +1,440 @@
+/**
+ * The engine's vocabulary: the fixed contracts of DESIGN §3 (offer config v1, checkout input,
+ * evaluation) and the normalised runtime model the evaluation works on.
+ *
+ * Contract types keep money as decimal strings, as on the wire; the runtime model keeps it as
+ * integer minor units so no float ever touches a money path.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Offer config, version 1 (DESIGN §3.1). Validated at the boundary (app/config), trusted here.
+// ---------------------------------------------------------------------------------------------
+
+/** A decimal money string in the config's currency, e.g. "24.00". */
+export type DecimalString = string;
+
+export const OFFER_KINDS = ["upgrade", "cross-sell", "bundle", "volume", "free-shipping", "gift"] as const;
+export const SEGMENTS = ["new", "returning", "frequent", "premium"] as const;
+
+export type OfferKind = (typeof OFFER_KINDS)[number];
+export type OfferStatus = "active" | "draft";
+export type Segment = (typeof SEGMENTS)[number];
+
+export interface Trigger {
+  productIds?: string[];
+  variantIds?: string[];
+  collectionIds?: string[];
+  tags?: string[];
+}
+
+export interface OfferedItem {
+  variantId: string;
+  productId: string;
+  title: string;
+  price: DecimalString;
+}
+
+export interface BundleItem extends OfferedItem {
+  quantity?: number;
+}
+
+export interface Tier {
+  minQuantity: number;
+  discountPercent: number;
+}
+
+interface OfferBase {
+  id: string;
+  title: string;
+  status: OfferStatus;
+  priority?: number;
+  startsAt?: string;
+  endsAt?: string;
+  segments?: Segment[];
+  message?: string;
+  why?: string;
+}
+
+export interface UpgradeOffer extends OfferBase {
+  kind: "upgrade";
+  trigger: Trigger;
+  to: OfferedItem;
+  discountPercent?: number;
+}
+export interface CrossSellOffer extends OfferBase {
+  kind: "cross-sell";
+  trigger: Trigger;
+  item: OfferedItem;
+  discountPercent?: number;
+}
+export interface BundleOffer extends OfferBase {
+  kind: "bundle";
+  items: BundleItem[];
+  discountPercent: number;
+}
+export interface VolumeOffer extends OfferBase {
+  kind: "volume";
+  trigger: Trigger;
+  tiers: Tier[];
+}
+export interface FreeShippingOffer extends OfferBase {
+  kind: "free-shipping";
+  threshold: DecimalString;
+  countries?: string[];
+}
+export interface GiftOffer extends OfferBase {
+  kind: "gift";
+  threshold: DecimalString;
+  item: OfferedItem;
+}
+
+export type Offer =
+  | UpgradeOffer
+  | CrossSellOffer
+  | BundleOffer
+  | VolumeOffer
+  | FreeShippingOffer
+  | GiftOffer;
+
+export interface SegmentSettings {
+  frequentMinOrders?: number;
+  premiumTags?: string[];
+  premiumMinSpent?: DecimalString;
+}
+
+export interface Settings {
+  maxOffers?: number;
+  maxPriceRatio?: number;
+  cooldownDays?: number;
+  holdoutPercent?: number;
+  suppressTags?: string[];
+  budgetTags?: string[];
+  segments?: SegmentSettings;
+}
+
+export interface OfferConfig {
+  version: 1;
+  currency: string;
+  settings?: Settings;
+  offers: Offer[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checkout input (DESIGN §3.2).
+// ---------------------------------------------------------------------------------------------
+
+export interface CheckoutLine {
+  id: string;
+  variantId: string;
+  productId: string;
+  title?: string;
+  quantity: number;
+  unitPrice: DecimalString;
+  collectionIds?: string[];
+  tags?: string[];
+  attributes?: Record<string, string>;
+}
+
+export interface CheckoutCustomer {
+  id?: string | null;
+  firstName?: string | null;
+  tags?: string[];
+  ordersCount?: number;
+  amountSpent?: DecimalString;
+  lastAcceptedAt?: string | null;
+}
+
+export interface CheckoutInput {
+  lines: CheckoutLine[];
+  customer?: CheckoutCustomer | null;
+  countryCode?: string | null;
+  visitorKey?: string | null;
+  /** ISO 8601; UTC when no zone. */
+  now: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation (DESIGN §3.3).
+// ---------------------------------------------------------------------------------------------
+
+export type Group = "treatment" | "holdout";
+
+export type SuppressionReason =
+  | "draft"
+  | "out-of-schedule"
+  | "segment"
+  | "wrong-country"
+  | "holdout"
+  | "suppressed-customer"
+  | "budget"
+  | "cooldown"
+  | "not-relevant"
+  | "already-in-cart"
+  | "price-ratio"
+  | "max-offers";
+
+export type OfferAction =
+  | { type: "add-line"; variantId: string; quantity: number }
+  | { type: "replace-line"; variantId: string; quantity: number; lineId: string };
+
+export interface ShownOffer {
+  offerId: string;
+  kind: OfferKind;
+  headline: string;
+  why: string;
+  action: OfferAction;
+  price?: DecimalString;
+  savings?: DecimalString;
+}
+
+export interface Progress {
+  offerId: string;
+  kind: "free-shipping" | "gift";
+  threshold: DecimalString;
+  remaining: DecimalString;
+  reached: boolean;
+}
+
+export interface LineDiscount {
+  lineId: string;
+  amount: DecimalString;
+}
+
+export type Discount =
+  | { offerId: string; target: "lines"; lines: LineDiscount[]; amount: DecimalString; percent: number }
+  | { offerId: string; target: "shipping"; percent: number };
+
+export interface Suppressed {
+  offerId: string;
+  reason: SuppressionReason;
+}
+
+export interface Evaluation {
+  group: Group;
+  offers: ShownOffer[];
+  progress: Progress[];
+  discounts: Discount[];
+  suppressed: Suppressed[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime model: what `load` builds from a published config and `evaluate` reads.
+// Money is integer minor units; percents are integer millionths of the whole (12.5 % → 125000)
+// so percentage maths stays exact; instants are epoch milliseconds; tags are lower case.
+// ---------------------------------------------------------------------------------------------
+
+/** Integer amount in the currency's minor unit (cents for USD, yen for JPY). */
+export type Minor = number;
+/** A percentage scaled to integer millionths of the whole: 100 % is 1_000_000. */
+export type PercentUnits = number;
+
+export interface RuntimeItem {
+  variantId: string;
+  productId: string;
+  title: string;
+  price: Minor;
+}
+
+export interface RuntimeTrigger {
+  productIds: readonly string[];
+  variantIds: readonly string[];
+  collectionIds: readonly string[];
+  /** Lower case. */
+  tags: readonly string[];
+}
+
+export interface RuntimeTier {
+  minQuantity: number;
+  percent: PercentUnits;
+  /** As configured, for display (12.5). */
+  percentShown: number;
+}
+
+interface RuntimeOfferBase {
+  id: string;
+  /** Position in the config; the tie-breaker of ranking and the order of every list. */
+  index: number;
+  title: string;
+  active: boolean;
+  priority: number;
+  startsAt: number | null;
+  endsAt: number | null;
+  segments: readonly Segment[] | null;
+  message: string | null;
+  why: string | null;
+}
+
+export interface RuntimeUpgrade extends RuntimeOfferBase {
+  kind: "upgrade";
+  trigger: RuntimeTrigger;
+  to: RuntimeItem;
+  percent: PercentUnits;
+  percentShown: number;
+}
+export interface RuntimeCrossSell extends RuntimeOfferBase {
+  kind: "cross-sell";
+  trigger: RuntimeTrigger;
+  item: RuntimeItem;
+  percent: PercentUnits;
+  percentShown: number;
+}
+export interface RuntimeBundle extends RuntimeOfferBase {
+  kind: "bundle";
+  items: readonly (RuntimeItem & { quantity: number })[];
+  percent: PercentUnits;
+  percentShown: number;
+}
+export interface RuntimeVolume extends RuntimeOfferBase {
+  kind: "volume";
+  trigger: RuntimeTrigger;
+  tiers: readonly RuntimeTier[];
+}
+export interface RuntimeFreeShipping extends RuntimeOfferBase {
+  kind: "free-shipping";
+  threshold: Minor;
+  /** Upper case ISO 3166 codes; null means everywhere. */
+  countries: readonly string[] | null;
+}
+export interface RuntimeGift extends RuntimeOfferBase {
+  kind: "gift";
+  threshold: Minor;
+  item: RuntimeItem;
+}
+
+export type RuntimeOffer =
+  | RuntimeUpgrade
+  | RuntimeCrossSell
+  | RuntimeBundle
+  | RuntimeVolume
+  | RuntimeFreeShipping
+  | RuntimeGift;
+
+export type TriggeredOffer = RuntimeUpgrade | RuntimeCrossSell | RuntimeVolume;
+
+export interface RuntimeSettings {
+  maxOffers: number;
+  maxPriceRatio: number;
+  cooldownDays: number;
+  holdoutPercent: number;
+  suppressTags: readonly string[];
+  budgetTags: readonly string[];
+  frequentMinOrders: number;
+  premiumTags: readonly string[];
+  premiumMinSpent: Minor;
+}
+
+/** Where a line id, variant, product, collection or tag leads: offer positions, no duplicates. */
+export interface TriggerIndex {
+  byProduct: ReadonlyMap<string, readonly number[]>;
+  byVariant: ReadonlyMap<string, readonly number[]>;
+  byCollection: ReadonlyMap<string, readonly number[]>;
+  byTag: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface RuntimeConfig {
+  currency: string;
+  /** Minor digits of the currency: 2 for USD, 0 for JPY, 3 for KWD. */
+  digits: number;
+  settings: RuntimeSettings;
+  offers: readonly RuntimeOffer[];
+  triggers: TriggerIndex;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalised checkout, as `evaluate` reads it after `normalizeCheckout`.
+// ---------------------------------------------------------------------------------------------
+
+export interface RuntimeLine {
+  id: string;
+  /** Position in the cart. */
+  index: number;
+  variantId: string;
+  productId: string;
+  title: string;
+  quantity: number;
+  unitPrice: Minor;
+  total: Minor;
+  collectionIds: readonly string[];
+  /** Lower case. */
+  tags: readonly string[];
+}
+
+export interface RuntimeCustomer {
+  firstName: string | null;
+  /** Lower case. */
+  tags: readonly string[];
+  ordersCount: number;
+  amountSpent: Minor;
+  lastAcceptedAt: number | null;
+}
+
+export interface RuntimeCheckout {
+  lines: readonly RuntimeLine[];
+  /** null for a guest. */
+  customer: RuntimeCustomer | null;
+  countryCode: string | null;
+  visitorKey: string;
+  now: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Published config: the compact form `compile` writes to the app-owned metafield and `load`
+// reads in checkout. Short keys, defaults omitted, money in minor units, and Shopify GIDs cut to
+// their numeric tail (a number means "gid://shopify/<Type>/<n>" of the field's type).
+// ---------------------------------------------------------------------------------------------
+
+export const PUBLISHED_VERSION = 1;
+
+export type PublishedRef = string | number;
+/** [variantId, productId, title, price] */
+export type PublishedItem = [PublishedRef, PublishedRef, string, Minor];
+/** [variantId, productId, title, price, quantity] */
+export type PublishedBundleItem = [PublishedRef, PublishedRef, string, Minor, number];
+export type KindCode = "u" | "x" | "b" | "v" | "f" | "g";
+
+export interface PublishedTrigger {
+  p?: PublishedRef[];
+  v?: PublishedRef[];
+  c?: PublishedRef[];
+  g?: string[];
+}
+
+export interface PublishedOffer {
+  i: string;
+  k: KindCode;
+  n: string;
+  /** 1 when the offer is a draft (kept only for previews; publishing drops drafts). */
+  x?: 1;
+  p?: number;
+  a?: number;
+  z?: number;
+  s?: Segment[];
+  m?: string;
+  w?: string;
+  t?: PublishedTrigger;
+  it?: PublishedItem;
+  bi?: PublishedBundleItem[];
+  d?: number;
+  q?: [number, number][];
+  h?: Minor;
+  cc?: string[];
+}
+
+export interface PublishedSettings {
+  mo?: number;
+  pr?: number;
+  cd?: number;
+  hp?: number;
+  st?: string[];
+  bt?: string[];
+  fo?: number;
+  pt?: string[];
+  ps?: Minor;
+}
+
+export interface PublishedConfig {
+  v: typeof PUBLISHED_VERSION;
+  cur: string;
+  s?: PublishedSettings;
+  o: PublishedOffer[];
+}
