@@ -1,0 +1,20 @@
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { loadAdminSchema } from "../shopify/admin-schema.server";
+import { API_VERSION } from "../shopify/api-version";
+import { createAdminStandIn, type AdminStandIn } from "./admin-api.server";
+import { DEMO_ACCESS_TOKEN, DEMO_SHOP_DOMAIN } from "./mode.server";
+
+/**
+ * Routes the Shopify client's outgoing requests to the in-process stand-in. The client reads its
+ * fetch function through the library's runtime hook, so nothing above this seam changes.
+ */
+export function installDemoAdminApi(): AdminStandIn {
+  const standIn = createAdminStandIn({
+    schema: loadAdminSchema(API_VERSION),
+    apiVersion: API_VERSION,
+    shop: { myshopifyDomain: DEMO_SHOP_DOMAIN },
+    accessToken: DEMO_ACCESS_TOKEN,
+  });
+  setAbstractFetchFunc(standIn.fetch);
+  return standIn;
+}

@@ -1,0 +1,69 @@
+import { adminDocument, type UserError } from "./document";
+
+export interface MetafieldValue {
+  id: string;
+  namespace: string;
+  key: string;
+  type: string;
+  value: string;
+}
+
+export interface ShopMetafieldData {
+  shop: { id: string; metafield: MetafieldValue | null };
+}
+
+/** Reads one shop metafield; `$app` namespaces resolve to the app's reserved namespace. */
+export const SHOP_METAFIELD_QUERY = adminDocument<
+  ShopMetafieldData,
+  { namespace: string; key: string }
+>(`#graphql
+  query LadderShopMetafield($namespace: String!, $key: String!) {
+    shop {
+      id
+      metafield(namespace: $namespace, key: $key) {
+        id
+        namespace
+        key
+        type
+        value
+      }
+    }
+  }
+`);
+
+export interface MetafieldsSetInput {
+  ownerId: string;
+  namespace: string;
+  key: string;
+  type: string;
+  value: string;
+}
+
+export interface MetafieldsSetData {
+  metafieldsSet: {
+    metafields: MetafieldValue[] | null;
+    userErrors: UserError[];
+  } | null;
+}
+
+export const METAFIELDS_SET_MUTATION = adminDocument<
+  MetafieldsSetData,
+  { metafields: MetafieldsSetInput[] }
+>(`#graphql
+  mutation LadderMetafieldsSet($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields {
+        id
+        namespace
+        key
+        type
+        value
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);

@@ -1,0 +1,38 @@
+import { API_SECRET_KEY, APP_URL, getHmac } from "@shopify/shopify-api/test-helpers";
+import { API_VERSION } from "../../app/shopify/api-version";
+
+/** A webhook request as Shopify sends it, signed with the app secret (or a forged one). */
+export function webhookRequest(
+  pathname: string,
+  {
+    topic,
+    shop,
+    payload,
+    secret = API_SECRET_KEY,
+  }: { topic: string; shop: string; payload: unknown; secret?: string },
+): Request {
+  const body = JSON.stringify(payload);
+  return new Request(new URL(pathname, APP_URL), {
+    method: "POST",
+    body,
+    headers: {
+      "Content-Type": "application/json",
+      "X-Shopify-Hmac-Sha256": getHmac(body, secret),
+      "X-Shopify-Topic": topic,
+      "X-Shopify-Shop-Domain": shop,
+      "X-Shopify-API-Version": API_VERSION,
+      "X-Shopify-Webhook-Id": `test-${topic}-${Date.now()}`,
+      "X-Shopify-Triggered-At": new Date().toISOString(),
+    },
+  });
+}
+
+/** Runs a Remix action that may throw a Response (as the Shopify library does) and returns it. */
+export async function responseOf(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects, one `vitest run`:
+// - "engine": pure code (engine, config validation, CLI); no database, no Shopify.
+// - "app": routes, webhooks, models, GraphQL documents and the demo seams, on a real SQLite
+//   database migrated once per run, a fresh copy per test file, and the real Admin schema.
+const PURE_SUITES = ["engine", "config", "cli"];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "engine",
+          environment: "node",
+          include: PURE_SUITES.map((suite) => `tests/${suite}/**/*.test.ts`),
+        },
+      },
+      {
+        test: {
+          name: "app",
+          environment: "node",
+          include: ["tests/**/*.test.{ts,tsx}"],
+          exclude: [...PURE_SUITES.map((suite) => `tests/${suite}/**`), "tests/bench/**"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/app-env.ts"],
+        },
+      },
+    ],
+  },
+});
