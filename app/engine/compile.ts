@@ -14,6 +14,7 @@ import {
   type PublishedItem,
   type PublishedOffer,
   type PublishedSettings,
+  type PublishedText,
   type PublishedTrigger,
   type Trigger,
 } from "./types";
@@ -43,23 +44,51 @@ export function compile(config: OfferConfig, options: CompileOptions = {}): Publ
     if (minor === null) throw new Error(`${path}: not a valid amount in ${config.currency}`);
     return minor;
   };
+  const kept = config.offers.filter((offer) => !options.activeOnly || offer.status === "active");
+  const texts = sharedTexts(kept);
   const item = (it: OfferedItem, path: string): PublishedItem => [
     compactId(it.variantId, "ProductVariant"),
-    compactId(it.productId, "Product"),
-    it.title,
+    texts.ref(it.title),
     money(it.price, `${path}.price`),
   ];
 
-  const offers: PublishedOffer[] = [];
-  config.offers.forEach((offer, index) => {
-    if (options.activeOnly && offer.status !== "active") return;
-    offers.push(compileOffer(offer, `offers[${index}]`, money, item));
-  });
+  const offers = kept.map((offer) =>
+    compileOffer(offer, `offers[${config.offers.indexOf(offer)}]`, money, item, texts.ref),
+  );
 
   const published: PublishedConfig = { v: PUBLISHED_VERSION, cur: config.currency, o: offers };
+  if (texts.table.length > 0) published.x = texts.table;
   const settings = compileSettings(config, money);
   if (Object.keys(settings).length > 0) published.s = settings;
   return published;
+}
+
+/** Texts several offers share (a message template, a gift's title) go into one table. */
+function sharedTexts(offers: readonly Offer[]): { table: string[]; ref: (text: string) => PublishedText } {
+  const counts = new Map<string, number>();
+  const count = (text: string | undefined) => {
+    if (text) counts.set(text, (counts.get(text) ?? 0) + 1);
+  };
+  for (const offer of offers) {
+    count(offer.message);
+    count(offer.why);
+    if (offer.kind === "upgrade") count(offer.to.title);
+    if (offer.kind === "cross-sell" || offer.kind === "gift") count(offer.item.title);
+    if (offer.kind === "bundle") offer.items.forEach((it) => count(it.title));
+  }
+  const table: string[] = [];
+  const index = new Map<string, number>();
+  const ref = (text: string): PublishedText => {
+    // Short texts cost less inline than as a reference.
+    if ((counts.get(text) ?? 0) < 2 || text.length <= 3) return text;
+    let at = index.get(text);
+    if (at === undefined) {
+      at = table.push(text) - 1;
+      index.set(text, at);
+    }
+    return at;
+  };
+  return { table, ref };
 }
 
 function compileSettings(
@@ -119,15 +148,16 @@ function compileOffer(
   path: string,
   money: (value: string, path: string) => number,
   item: (it: OfferedItem, path: string) => PublishedItem,
+  text: (value: string) => PublishedText,
 ): PublishedOffer {
-  const out: PublishedOffer = { i: offer.id, k: KIND_CODES[offer.kind], n: offer.title };
+  const out: PublishedOffer = { i: offer.id, k: KIND_CODES[offer.kind] };
   if (offer.status !== "active") out.x = 1;
   if (offer.priority) out.p = offer.priority;
   if (offer.startsAt !== undefined) out.a = instant(offer.startsAt, `${path}.startsAt`);
   if (offer.endsAt !== undefined) out.z = instant(offer.endsAt, `${path}.endsAt`);
   if (offer.segments?.length) out.s = [...offer.segments];
-  if (offer.message) out.m = offer.message;
-  if (offer.why) out.w = offer.why;
+  if (offer.message) out.m = text(offer.message);
+  if (offer.why) out.w = text(offer.why);
   switch (offer.kind) {
     case "upgrade":
       out.t = compileTrigger(offer.trigger);

@@ -32,7 +32,7 @@ function defaultHeadline(kind: OfferKind, offer: RuntimeOffer, facts: CopyFacts)
     case "cross-sell":
       return `Add ${facts.itemTitle}${save}`;
     case "bundle":
-      return `Complete the ${offer.title} bundle: add ${facts.itemTitle}${save}`;
+      return `Complete your bundle: add ${facts.itemTitle}${save}`;
     case "volume":
       return `Add ${facts.quantity} more to save ${facts.percentShown}%`;
     case "gift":
@@ -52,7 +52,7 @@ function defaultWhy(kind: OfferKind, offer: RuntimeOffer, facts: CopyFacts): str
     case "cross-sell":
       return line ? `Goes well with ${line}.` : "Goes well with what is in your cart.";
     case "bundle":
-      return `Bought together, the ${offer.title} set costs ${facts.percentShown}% less.`;
+      return `Bought together, the set costs ${facts.percentShown}% less.`;
     case "volume":
       return `Buying more of ${facts.itemTitle} lowers the price of every unit.`;
     case "gift":

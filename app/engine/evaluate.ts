@@ -2,7 +2,7 @@ import { viewCart, type CartView } from "./cart";
 import { offerCopy, plainMoney, type CopyFacts, type MoneyFormatter } from "./copy";
 import { bundleSets, computeDiscounts, tierFor, type AppliedDiscount } from "./discounts";
 import { assignGroup } from "./holdout";
-import { matchTriggers, type TriggerMatch } from "./match";
+import { matchTriggers, type TriggerMatches } from "./match";
 import { formatMoney } from "./money";
 import { normalizeCheckout } from "./normalize";
 import { percentOf } from "./percent";
@@ -96,7 +96,7 @@ export function evaluate(
     config,
     checkout,
     forceReasons.map((reason) => reason === null),
-    matches,
+    matches.byOffer,
     cart,
   );
 
@@ -191,7 +191,7 @@ interface VerdictContext {
   config: RuntimeConfig;
   checkout: RuntimeCheckout;
   cart: CartView;
-  matches: ReadonlyMap<number, TriggerMatch>;
+  matches: TriggerMatches;
   giftBasis: ReadonlyMap<number, Minor>;
   /** Cart subtotal after Ladder's line discounts: what free shipping compares. */
   subtotal: Minor;
@@ -212,8 +212,8 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
   const offerCard = (candidate: Candidate): Verdict => ({ shown: "yes", candidate, progress: null });
   switch (offer.kind) {
     case "upgrade": {
-      const match = ctx.matches.get(index);
-      if (!match) return no("not-relevant");
+      const match = ctx.matches.byOffer.get(index);
+      if (!match) return no(ctx.matches.selfOnly.has(index) ? "already-in-cart" : "not-relevant");
       if (cart.quantityOf(offer.to.variantId) > 0) return no("already-in-cart");
       if (!withinRatio(offer.to.price, match.best.unitPrice, ratio)) return no("price-ratio");
       const quantity = match.best.quantity;
@@ -229,8 +229,8 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
       });
     }
     case "cross-sell": {
-      const match = ctx.matches.get(index);
-      if (!match) return no("not-relevant");
+      const match = ctx.matches.byOffer.get(index);
+      if (!match) return no(ctx.matches.selfOnly.has(index) ? "already-in-cart" : "not-relevant");
       if (cart.quantityOf(offer.item.variantId) > 0) return no("already-in-cart");
       if (!withinRatio(offer.item.price, match.best.unitPrice, ratio)) return no("price-ratio");
       const savings = percentOf(offer.item.price, offer.percent);
@@ -267,7 +267,7 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
       });
     }
     case "volume": {
-      const match = ctx.matches.get(index);
+      const match = ctx.matches.byOffer.get(index);
       if (!match) return no("not-relevant");
       const quantity = match.lines.reduce((sum, line) => sum + line.quantity, 0);
       const next = offer.tiers.find((tier) => tier.minQuantity > quantity);

@@ -93,15 +93,18 @@ function loadSettings(value: unknown, digits: number): RuntimeSettings {
   };
 }
 
-function loadItem(value: unknown): RuntimeItem {
+/** Reads a text that is inline or a reference into the shared table. */
+type TextReader = (value: unknown) => string;
+
+function textReader(table: unknown): TextReader {
+  const texts = table === undefined ? [] : list(table, str);
+  return (value) => (typeof value === "number" ? (texts[value] ?? fail()) : str(value));
+}
+
+function loadItem(value: unknown, text: TextReader): RuntimeItem {
   if (!Array.isArray(value)) fail();
-  const [variant, product, title, price] = value as PublishedItem;
-  return {
-    variantId: expandId(ref(variant), "ProductVariant"),
-    productId: expandId(ref(product), "Product"),
-    title: str(title),
-    price: int(price, 0),
-  };
+  const [variant, title, price] = value as PublishedItem;
+  return { variantId: expandId(ref(variant), "ProductVariant"), title: text(title), price: int(price, 0) };
 }
 
 function loadTrigger(value: unknown): RuntimeTrigger {
@@ -118,20 +121,19 @@ function loadTrigger(value: unknown): RuntimeTrigger {
 
 const SEGMENT_SET = new Set<string>(SEGMENTS);
 
-function loadOffer(value: unknown, index: number): RuntimeOffer {
+function loadOffer(value: unknown, index: number, text: TextReader): RuntimeOffer {
   const o = (isRecord(value) ? value : fail()) as Record<keyof PublishedOffer, unknown>;
   const base = {
     id: str(o.i),
     index,
-    title: str(o.n),
     active: o.x === undefined,
     priority: o.p === undefined ? 0 : int(o.p, Number.MIN_SAFE_INTEGER),
     startsAt: o.a === undefined ? null : num(o.a),
     endsAt: o.z === undefined ? null : num(o.z),
     segments:
       optionalList(o.s, (s) => (SEGMENT_SET.has(str(s)) ? (s as Segment) : fail())) ?? null,
-    message: o.m === undefined ? null : str(o.m),
-    why: o.w === undefined ? null : str(o.w),
+    message: o.m === undefined ? null : text(o.m),
+    why: o.w === undefined ? null : text(o.w),
   };
   const pct = (v: unknown) => {
     const shown = v === undefined ? 0 : percent(v);
@@ -139,13 +141,13 @@ function loadOffer(value: unknown, index: number): RuntimeOffer {
   };
   switch (o.k as KindCode) {
     case "u":
-      return { ...base, kind: "upgrade", trigger: loadTrigger(o.t), to: loadItem(o.it), ...pct(o.d) };
+      return { ...base, kind: "upgrade", trigger: loadTrigger(o.t), to: loadItem(o.it, text), ...pct(o.d) };
     case "x":
-      return { ...base, kind: "cross-sell", trigger: loadTrigger(o.t), item: loadItem(o.it), ...pct(o.d) };
+      return { ...base, kind: "cross-sell", trigger: loadTrigger(o.t), item: loadItem(o.it, text), ...pct(o.d) };
     case "b": {
       const items = list(o.bi, (v) => {
-        const item = loadItem(v);
-        return { ...item, quantity: int((v as unknown[])[4], 1) };
+        const item = loadItem(v, text);
+        return { ...item, quantity: int((v as unknown[])[3], 1) };
       });
       if (items.length < 2) fail();
       return { ...base, kind: "bundle", items, ...pct(o.d) };
@@ -167,7 +169,7 @@ function loadOffer(value: unknown, index: number): RuntimeOffer {
         countries: optionalList(o.cc, (c) => str(c).toUpperCase()),
       };
     case "g":
-      return { ...base, kind: "gift", threshold: int(o.h, 0), item: loadItem(o.it) };
+      return { ...base, kind: "gift", threshold: int(o.h, 0), item: loadItem(o.it, text) };
     default:
       return fail();
   }
@@ -201,7 +203,8 @@ function loadOrThrow(published: unknown): RuntimeConfig {
   if (doc.v !== PUBLISHED_VERSION) fail();
   const currency = str(doc.cur);
   const digits = minorDigits(currency);
-  const offers = list(doc.o, loadOffer);
+  const text = textReader(doc.x);
+  const offers = list(doc.o, (offer, index) => loadOffer(offer, index, text));
   return {
     currency,
     digits,

@@ -35,7 +35,10 @@ export function placeholdersIn(template: string): string[] {
  */
 export function renderTemplate(template: string, values: TemplateValues): string | null {
   const tokens = tokenize(template, 0, "").tokens;
-  const text = render(tokens, values).replace(/\s+/g, " ").trim();
+  const text = render(tokens, values)
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,;:.!?…—–)\]]+/, "")
+    .trim();
   return /[\p{L}\p{N}]/u.test(text) ? text : null;
 }
 

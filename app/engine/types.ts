@@ -230,7 +230,6 @@ export type PercentUnits = number;
 
 export interface RuntimeItem {
   variantId: string;
-  productId: string;
   title: string;
   price: Minor;
 }
@@ -254,7 +253,6 @@ interface RuntimeOfferBase {
   id: string;
   /** Position in the config; the tie-breaker of ranking and the order of every list. */
   index: number;
-  title: string;
   active: boolean;
   priority: number;
   startsAt: number | null;
@@ -386,10 +384,12 @@ export interface RuntimeCheckout {
 export const PUBLISHED_VERSION = 1;
 
 export type PublishedRef = string | number;
-/** [variantId, productId, title, price] */
-export type PublishedItem = [PublishedRef, PublishedRef, string, Minor];
-/** [variantId, productId, title, price, quantity] */
-export type PublishedBundleItem = [PublishedRef, PublishedRef, string, Minor, number];
+/** A buyer-facing text, inline or (when several offers share it) an index into `PublishedConfig.x`. */
+export type PublishedText = string | number;
+/** [variantId, title, price]: checkout adds and discounts by variant, so no product id. */
+export type PublishedItem = [PublishedRef, PublishedText, Minor];
+/** [variantId, title, price, quantity] */
+export type PublishedBundleItem = [PublishedRef, PublishedText, Minor, number];
 export type KindCode = "u" | "x" | "b" | "v" | "f" | "g";
 
 export interface PublishedTrigger {
@@ -402,15 +402,14 @@ export interface PublishedTrigger {
 export interface PublishedOffer {
   i: string;
   k: KindCode;
-  n: string;
   /** 1 when the offer is a draft (kept only for previews; publishing drops drafts). */
   x?: 1;
   p?: number;
   a?: number;
   z?: number;
   s?: Segment[];
-  m?: string;
-  w?: string;
+  m?: PublishedText;
+  w?: PublishedText;
   t?: PublishedTrigger;
   it?: PublishedItem;
   bi?: PublishedBundleItem[];
@@ -437,4 +436,6 @@ export interface PublishedConfig {
   cur: string;
   s?: PublishedSettings;
   o: PublishedOffer[];
+  /** Texts used by more than one offer, stored once. */
+  x?: string[];
 }

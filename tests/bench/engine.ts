@@ -1,0 +1,163 @@
+/**
+ * Engine benchmark (DESIGN §4: p99 ≤ 1 ms for a 200-line cart × 200 offers; published config for
+ * 200 offers ≤ 24 KB). Prints a table; run with `npm run bench:engine`. Not a timed test: it
+ * reports figures, it does not fail on them.
+ */
+import { gzipSync } from "node:zlib";
+import {
+  compile,
+  evaluate,
+  formatMoney,
+  load,
+  type CheckoutInput,
+  type Offer,
+  type OfferConfig,
+} from "../../app/engine";
+
+const KINDS = ["upgrade", "cross-sell", "bundle", "volume", "free-shipping", "gift"] as const;
+const gid = (type: string, n: number) => `gid://shopify/${type}/${8_100_000_000_000 + n}`;
+/** Offer ids as a database would mint them (25-character cuids), not short test ids. */
+const offerId = (i: number) => `cm${(1e22 + i * 7919).toString(36).padStart(23, "0")}`.slice(0, 25);
+const price = (i: number) => formatMoney(1_000 + ((i * 7_717) % 40_000), 2);
+const item = (n: number) => ({
+  variantId: gid("ProductVariant", n),
+  productId: gid("Product", n),
+  title: `Product ${n} – Standard`,
+  price: price(n),
+});
+
+/** A realistic mix: every kind, GIDs as Shopify mints them, a message and a reason on some. */
+export function benchConfig(offerCount: number): OfferConfig {
+  const offers: Offer[] = [];
+  for (let i = 0; i < offerCount; i += 1) {
+    const kind = KINDS[i % KINDS.length] ?? "upgrade";
+    const common = {
+      id: offerId(i),
+      title: `Offer ${i}: ${kind} for product ${i}`,
+      status: "active" as const,
+      ...(i % 3 === 0 ? { message: "{customer.firstName}, add {item.title} for {price}" } : {}),
+      ...(i % 4 === 0 ? { why: "Customers who bought this loved it." } : {}),
+    };
+    const trigger = { productIds: [gid("Product", i)] };
+    switch (kind) {
+      case "upgrade":
+        offers.push({ ...common, kind, trigger, to: item(i + 1000), discountPercent: 10 });
+        break;
+      case "cross-sell":
+        offers.push({ ...common, kind, trigger, item: item(i + 2000), discountPercent: 15 });
+        break;
+      case "bundle":
+        offers.push({
+          ...common,
+          kind,
+          items: [
+            { ...item(i), quantity: 1 },
+            { ...item(i + 3000), quantity: 2 },
+          ],
+          discountPercent: 12,
+        });
+        break;
+      case "volume":
+        offers.push({
+          ...common,
+          kind,
+          trigger,
+          tiers: [
+            { minQuantity: 3, discountPercent: 5 },
+            { minQuantity: 6, discountPercent: 10 },
+          ],
+        });
+        break;
+      case "free-shipping":
+        offers.push({ ...common, kind, threshold: price(i), countries: ["US", "CA"] });
+        break;
+      case "gift":
+        offers.push({ ...common, kind, threshold: price(i), item: item(i + 4000) });
+        break;
+    }
+  }
+  return { version: 1, currency: "USD", settings: { holdoutPercent: 0, maxOffers: 3 }, offers };
+}
+
+/** Lines whose products trigger the first offers, so evaluation does real work. */
+export function benchCart(lineCount: number): CheckoutInput {
+  return {
+    lines: Array.from({ length: lineCount }, (_, i) => ({
+      id: `gid://shopify/CartLine/${i}`,
+      variantId: gid("ProductVariant", i),
+      productId: gid("Product", i),
+      title: `Product ${i}`,
+      quantity: 1 + (i % 4),
+      unitPrice: price(i),
+      collectionIds: [gid("Collection", i % 5)],
+      tags: ["bench", `tag-${i % 7}`],
+    })),
+    customer: {
+      id: "gid://shopify/Customer/1",
+      firstName: "Ana",
+      tags: ["vip"],
+      ordersCount: 2,
+      amountSpent: "300.00",
+      lastAcceptedAt: null,
+    },
+    countryCode: "US",
+    visitorKey: "gid://shopify/Customer/1",
+    now: "2026-11-22T12:00:00Z",
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function measure(lines: number, offers: number): { p50: number; p99: number; mean: number } {
+  const runtime = load(compile(benchConfig(offers)));
+  if (!runtime) throw new Error("bench config did not load");
+  const cart = benchCart(lines);
+  const iterations = lines * offers >= 40_000 ? 2_000 : 5_000;
+  for (let i = 0; i < 300; i += 1) evaluate(runtime, cart);
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const start = process.hrtime.bigint();
+    evaluate(runtime, cart);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+  };
+}
+
+function main() {
+  console.log(`Ladder engine benchmark — Node ${process.version}\n`);
+  console.log("evaluate(), per call (ms)");
+  console.log("lines × offers |    p50 |    p99 |   mean");
+  const rows: [number, number][] = [];
+  for (const lines of [1, 20, 200]) for (const offers of [10, 50, 200]) rows.push([lines, offers]);
+  const results = new Map<string, number>();
+  for (const [lines, offers] of rows) {
+    const r = measure(lines, offers);
+    results.set(`${lines}x${offers}`, r.p50);
+    console.log(
+      `${`${lines} × ${offers}`.padStart(14)} | ${r.p50.toFixed(4)} | ${r.p99.toFixed(4)} | ${r.mean.toFixed(4)}`,
+    );
+  }
+  const growth = (results.get("200x200") ?? 0) / (results.get("20x200") ?? 1);
+  console.log(
+    `\ngrowth 20 → 200 lines at 200 offers (10× input): ${growth.toFixed(1)}× the p50 time`,
+  );
+
+  console.log("\npublished config (compile, active offers)");
+  console.log("offers |   JSON bytes |  gzip bytes | config v1 JSON bytes");
+  for (const offers of [50, 200]) {
+    const config = benchConfig(offers);
+    const published = JSON.stringify(compile(config, { activeOnly: true }));
+    console.log(
+      `${String(offers).padStart(6)} | ${String(Buffer.byteLength(published)).padStart(12)} | ${String(gzipSync(published).length).padStart(11)} | ${Buffer.byteLength(JSON.stringify(config))}`,
+    );
+  }
+}
+
+if (process.argv[1]?.endsWith("engine.ts")) main();

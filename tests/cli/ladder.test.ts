@@ -1,0 +1,151 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(__dirname, "../..");
+const FIXTURES = path.join(ROOT, "tests/fixtures");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+const CLI = path.join(ROOT, "app/cli/ladder.ts");
+
+function ladder(args: string[], cwd = ROOT) {
+  const result = spawnSync(TSX, [CLI, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, INIT_CWD: cwd },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function scratch(files: Record<string, unknown>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "ladder-cli-"));
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(
+      path.join(dir, name),
+      typeof content === "string" ? content : JSON.stringify(content),
+    );
+  }
+  return dir;
+}
+
+/** Every stderr line names a JSON path (or the file) and never shows a stack trace. */
+function expectProblemLines(stderr: string) {
+  const lines = stderr.trim().split("\n");
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(line).toMatch(/^[A-Za-z-][\w[\].-]*: \S/);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe("ladder CLI (DESIGN §3.4)", () => {
+  it("evaluate prints the evaluation as JSON and exits 0", () => {
+    const r = ladder([
+      "evaluate",
+      "--config",
+      path.join(FIXTURES, "config.example.json"),
+      "--checkout",
+      path.join(FIXTURES, "checkout.example.json"),
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const ev = JSON.parse(r.stdout);
+    expect(Object.keys(ev)).toEqual(["group", "offers", "progress", "discounts", "suppressed"]);
+    expect(ev.offers[0]).toMatchObject({
+      offerId: "premium-wash",
+      action: { type: "replace-line", lineId: "line-1" },
+    });
+  });
+
+  it("validate exits 0 for a valid config", () => {
+    const r = ladder(["validate", "--config", path.join(FIXTURES, "config.example.json")]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+  });
+
+  it("reads paths relative to the caller's directory when run through npm", () => {
+    const dir = scratch({ "c.json": { version: 1, currency: "USD", offers: [] } });
+    const r = spawnSync(
+      "npm",
+      ["--prefix", ROOT, "run", "-s", "ladder", "--", "validate", "--config", "c.json"],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    );
+    expect(r.status).toBe(0);
+  });
+
+  it("exits 2 with one line per problem for an invalid config", () => {
+    const dir = scratch({
+      "bad.json": {
+        version: 1,
+        currency: "USD",
+        offers: [
+          {
+            id: "v",
+            kind: "volume",
+            title: "V",
+            status: "active",
+            trigger: { tags: ["x"] },
+            tiers: [{ minQuantity: 3, discountPercent: 120 }],
+          },
+          { id: "v", kind: "gift" },
+        ],
+      },
+    });
+    const r = ladder(["validate", "--config", "bad.json"], dir);
+    expect(r.code).toBe(2);
+    expectProblemLines(r.stderr);
+    expect(r.stderr).toContain("offers[0].tiers[0].discountPercent: must be between 0 and 100");
+    expect(r.stderr).toContain('offers[1].id: duplicate id "v" (also offers[0].id)');
+    expect(r.stderr).toContain("offers[1].threshold: is required");
+    expect(r.stdout).toBe("");
+  });
+
+  it.each([
+    ["broken JSON", '{ "version": 1,', /^config: .* is not valid JSON/],
+    ["a missing file", null, /^config: cannot read "missing.json": no such file/],
+    ["a JSON array", [], /^config: must be a JSON object/],
+  ])("exits 2 for %s", (_, content, pattern) => {
+    const dir = content === null ? scratch({}) : scratch({ "missing.json": content });
+    const r = ladder(["evaluate", "--config", "missing.json", "--checkout", "missing.json"], dir);
+    expect(r.code).toBe(2);
+    expectProblemLines(r.stderr);
+    expect(r.stderr).toMatch(pattern);
+  });
+
+  it("exits 2 for an invalid checkout, naming its paths", () => {
+    const dir = scratch({
+      "checkout.json": {
+        lines: [{ id: "l1", variantId: "v", productId: "p", quantity: -1, unitPrice: "abc" }],
+        countryCode: 1,
+      },
+    });
+    const r = ladder(
+      [
+        "evaluate",
+        "--config",
+        path.join(FIXTURES, "config.example.json"),
+        "--checkout",
+        "checkout.json",
+      ],
+      dir,
+    );
+    expect(r.code).toBe(2);
+    expectProblemLines(r.stderr);
+    expect(r.stderr).toContain("lines[0].quantity: must be a whole number ≥ 1");
+    expect(r.stderr).toContain("lines[0].unitPrice: must be an amount ≥ 0 with at most 2 decimals");
+    expect(r.stderr).toContain("countryCode: must be a 2-letter country code");
+  });
+
+  it.each([
+    [["frobnicate"]],
+    [["evaluate", "--config"]],
+    [["validate"]],
+    [["evaluate", "--config", "x.json", "--bogus"]],
+  ])("exits 2 on usage errors: %j", (args) => {
+    const r = ladder(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
