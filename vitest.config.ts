@@ -8,6 +8,9 @@ const PURE_SUITES = ["engine", "config", "cli"];
 
 export default defineConfig({
   test: {
+    reporters: ["default", "./tests/support/summary-reporter.ts"],
+    // The Shopify library logs every authentication at INFO; keep its warnings and errors.
+    onConsoleLog: (log) => !/\[shopify-(api|app)\/INFO\]/.test(log),
     projects: [
       {
         test: {

@@ -6,7 +6,9 @@ export const DEFAULT_DATABASE_URL = "file:./prisma/dev.sqlite";
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 
-export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrl(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   return env.DATABASE_URL || DEFAULT_DATABASE_URL;
 }
 

@@ -30,7 +30,9 @@ export class DemoModeRefused extends Error {
  * Reads demo mode from the environment: null when off, the demo settings when on. Throws when the
  * flag is malformed or demo mode would run with real credentials or a production database.
  */
-export function demoModeFromEnv(env: NodeJS.ProcessEnv): DemoSettings | null {
+export function demoModeFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): DemoSettings | null {
   const flag = env[DEMO_FLAG];
   if (flag === undefined || flag === "" || flag === "0") return null;
   if (flag !== "1") {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { AppProvider, Button, Card, FormLayout, Page, Text, TextField } from "@shopify/polaris";
-import polarisTranslations from "@shopify/polaris/locales/en.json";
+import { Button, Card, FormLayout, Page, Text, TextField } from "@shopify/polaris";
+import { AppProvider } from "@shopify/shopify-app-remix/react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { useState } from "react";
 import { isDemoMode, login } from "../../shopify.server";
@@ -26,7 +26,8 @@ export default function Login() {
   const error = actionData?.error ?? loaderData.error;
 
   return (
-    <AppProvider i18n={polarisTranslations}>
+    // Not embedded: the merchant is outside the admin when logging in.
+    <AppProvider isEmbeddedApp={false} apiKey="">
       <Page narrowWidth>
         <Card>
           <Form method="post">

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+/**
+ * The whole demo seam, in process: with LADDER_DEMO=1 the unchanged home loader authenticates as
+ * the seeded demo shop and reads it through the Shopify client and the schema-backed stand-in.
+ */
+describe("demo mode", () => {
+  beforeAll(() => {
+    vi.resetModules();
+    process.env.LADDER_DEMO = "1";
+    delete process.env.SHOPIFY_API_KEY;
+    delete process.env.SHOPIFY_API_SECRET;
+    delete process.env.SHOPIFY_APP_URL;
+  });
+
+  it("serves the home loader for the demo shop without a session token", async () => {
+    const shopify = await import("../../app/shopify.server");
+    const { seedDemoShop } = await import("../../app/demo/seed.server");
+    const { loader } = await import("../../app/routes/app._index");
+    await seedDemoShop(shopify.sessionStorage);
+
+    const data = await loader({
+      request: new Request("http://localhost:3000/app"),
+      params: {},
+      context: {},
+    });
+
+    expect(shopify.isDemoMode).toBe(true);
+    expect(data).toEqual({
+      demo: true,
+      shop: {
+        id: "gid://shopify/Shop/1",
+        name: "Ladder Demo Store",
+        currencyCode: "USD",
+        myshopifyDomain: "ladder-demo.myshopify.com",
+      },
+    });
+  });
+
+  it("refuses to load the app next to production credentials", async () => {
+    vi.resetModules();
+    process.env.SHOPIFY_API_KEY = "real-client-id";
+    process.env.SHOPIFY_API_SECRET = "real-secret";
+    await expect(import("../../app/shopify.server")).rejects.toThrow(
+      /Refusing to start in demo mode/,
+    );
+  });
+});
