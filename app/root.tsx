@@ -19,7 +19,7 @@ function Document({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      <body style={{ margin: 0 }}>
         {children}
         <ScrollRestoration />
         <Scripts />
