@@ -11,19 +11,24 @@ process.env.PRISMA_QUERY_ENGINE_LIBRARY ??= createRequire(import.meta.url).resol
 );
 
 const url = databaseUrl();
+// The schema's datasource reads DATABASE_URL; give it the same default the app uses.
+process.env.DATABASE_URL ??= url;
+const postgres = databaseProvider(url) === "postgresql";
 
 // PostgreSQL has its own schema and migrations, derived from the SQLite ones by
 // scripts/db-migration.ts; DATABASE_URL decides which pair the CLI works on.
-const schema =
-  databaseProvider(url) === "postgresql"
-    ? path.join("prisma", "postgresql", "schema.prisma")
-    : path.join("prisma", "schema.prisma");
+const folder = postgres ? path.join("prisma", "postgresql") : "prisma";
 
 export default defineConfig({
-  schema,
+  schema: path.join(folder, "schema.prisma"),
+  migrations: { path: path.join(folder, "migrations") },
   experimental: { adapter: true },
-  engine: "js",
-  async adapter() {
-    return createDriverAdapter(url);
-  },
+  // SQLite: Migrate runs on the bundled WebAssembly schema engine through the libSQL adapter, so
+  // it needs nothing beyond the npm registry. PostgreSQL: Prisma 6.19's Migrate cannot read
+  // PostgreSQL's catalog through @prisma/adapter-pg (it fails on the `name` column type), so the
+  // CLI uses the classic schema engine there (fetched by Prisma on first use); the app itself
+  // still talks to PostgreSQL through the pg adapter (app/db.server.ts).
+  ...(postgres
+    ? { engine: "classic" as const, datasource: { url } }
+    : { engine: "js" as const, adapter: async () => createDriverAdapter(url) }),
 });
