@@ -71,7 +71,9 @@ describe("/app home loader", () => {
       return new Response("loader returned data", { status: 200 });
     });
 
-    expect(response.status).not.toBe(200);
+    // Outside the admin iframe, without a token: off to the login page, nothing loaded.
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/auth/login");
     expect(adminApi.sent).toEqual([]);
   });
 
