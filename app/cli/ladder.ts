@@ -37,7 +37,12 @@ async function readJson(file: string, label: string): Promise<unknown> {
     raw = await readFile(resolvePath(file), "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (code ?? "unreadable");
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory"
+          : (code ?? "unreadable");
     throw new InputError([{ path: label, message: `cannot read ${JSON.stringify(file)}: ${why}` }]);
   }
   try {
@@ -68,7 +73,8 @@ async function run(argv: string[]): Promise<string> {
   });
   const [command, ...extra] = positionals;
   if (values.help) return USAGE;
-  if (extra.length > 0) throw new InputError([{ path: "arguments", message: `unexpected ${extra.join(" ")}` }]);
+  if (extra.length > 0)
+    throw new InputError([{ path: "arguments", message: `unexpected ${extra.join(" ")}` }]);
 
   switch (command) {
     case "validate": {
@@ -95,7 +101,10 @@ async function run(argv: string[]): Promise<string> {
     }
     default:
       throw new InputError([
-        { path: "command", message: command ? `unknown command "${command}"\n${USAGE}` : `is required\n${USAGE}` },
+        {
+          path: "command",
+          message: command ? `unknown command "${command}"\n${USAGE}` : `is required\n${USAGE}`,
+        },
       ]);
   }
 }
@@ -108,11 +117,17 @@ run(process.argv.slice(2)).then(
     if (error instanceof InputError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
-    } else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+    } else if (
+      error instanceof TypeError &&
+      "code" in error &&
+      String(error.code).startsWith("ERR_PARSE_ARGS")
+    ) {
       process.stderr.write(`arguments: ${error.message}\n${USAGE}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`ladder: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `ladder: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exitCode = 1;
     }
   },

@@ -9,11 +9,12 @@ const required = (what: string) => ({
 /** Cart amounts may be zero (free items) but never negative. */
 const amount = (digits: number) => {
   const pattern = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
-  return z
-    .string(required("an amount, as a string"))
-    .regex(pattern, {
-      error: digits === 0 ? "must be a whole amount ≥ 0" : `must be an amount ≥ 0 with at most ${digits} decimals`,
-    });
+  return z.string(required("an amount, as a string")).regex(pattern, {
+    error:
+      digits === 0
+        ? "must be a whole amount ≥ 0"
+        : `must be an amount ≥ 0 with at most ${digits} decimals`,
+  });
 };
 
 const instant = () =>
@@ -21,7 +22,8 @@ const instant = () =>
     error: 'must be an ISO 8601 date-time, like "2026-11-22T12:00:00Z"',
   });
 
-const strings = (what: string) => z.array(z.string(required(what)), required(`an array of ${what}s`));
+const strings = (what: string) =>
+  z.array(z.string(required(what)), required(`an array of ${what}s`));
 
 function checkoutSchema(digits: number) {
   const line = z.object(
@@ -36,7 +38,9 @@ function checkoutSchema(digits: number) {
       unitPrice: amount(digits),
       collectionIds: strings("id").optional(),
       tags: strings("tag").optional(),
-      attributes: z.record(z.string(), z.string(required("a string")), required("an object")).optional(),
+      attributes: z
+        .record(z.string(), z.string(required("a string")), required("an object"))
+        .optional(),
     },
     required("an object"),
   );
@@ -86,7 +90,11 @@ function checkoutSchema(digits: number) {
  * Validates a checkout input (DESIGN §3.2). Fields it does not know are ignored: adapters may
  * send more than the engine reads. `now` defaults to `defaultNow` when absent.
  */
-export function validateCheckout(input: unknown, digits: number, defaultNow: string): Validated<CheckoutInput> {
+export function validateCheckout(
+  input: unknown,
+  digits: number,
+  defaultNow: string,
+): Validated<CheckoutInput> {
   const result = checkoutSchema(digits).safeParse(input);
   if (!result.success) return { ok: false, problems: toProblems(result.error.issues, "checkout") };
   const { now, ...rest } = result.data;

@@ -2,7 +2,9 @@ import { parseInstant } from "../engine";
 import type { Problem } from "./validate";
 
 function records(value: unknown): Record<string, unknown>[] | null {
-  return Array.isArray(value) ? value.map((v) => (typeof v === "object" && v !== null ? v : {}) as Record<string, unknown>) : null;
+  return Array.isArray(value)
+    ? value.map((v) => (typeof v === "object" && v !== null ? v : {}) as Record<string, unknown>)
+    : null;
 }
 
 /**
@@ -23,7 +25,10 @@ export function crossFieldProblems(input: unknown): Problem[] {
       const id = offer.id.trim();
       const first = ids.get(id);
       if (first !== undefined) {
-        problems.push({ path: `${at}.id`, message: `duplicate id "${id}" (also offers[${first}].id)` });
+        problems.push({
+          path: `${at}.id`,
+          message: `duplicate id "${id}" (also offers[${first}].id)`,
+        });
       } else ids.set(id, i);
     }
 

@@ -26,7 +26,9 @@ const id = () => text("a string id");
 
 const template = () =>
   text().check((ctx) => {
-    const unknown = placeholdersIn(ctx.value).filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p));
+    const unknown = placeholdersIn(ctx.value).filter(
+      (p) => !(PLACEHOLDERS as readonly string[]).includes(p),
+    );
     for (const name of unknown) {
       ctx.issues.push({
         code: "custom",
@@ -67,7 +69,10 @@ const wholeNumber = (min: number, max: number, what = "a whole number") =>
   z
     .number({ error: (i) => (i.input === undefined ? "is required" : `must be ${what}`) })
     .refine((n) => Number.isInteger(n) && n >= min && n <= max, {
-      error: max === Number.MAX_SAFE_INTEGER ? `must be ${what} ≥ ${min}` : `must be ${what} from ${min} to ${max}`,
+      error:
+        max === Number.MAX_SAFE_INTEGER
+          ? `must be ${what} ≥ ${min}`
+          : `must be ${what} from ${min} to ${max}`,
     });
 
 const isoDate = () =>
@@ -147,7 +152,9 @@ function offerSchemas(digits: number) {
         }),
         { error: "must be an array of items" },
       )
-      .min(LIMITS.minBundleItems, { error: `a bundle needs at least ${LIMITS.minBundleItems} items` }),
+      .min(LIMITS.minBundleItems, {
+        error: `a bundle needs at least ${LIMITS.minBundleItems} items`,
+      }),
     discountPercent: percent(),
   });
   const volume = z.strictObject({
@@ -169,9 +176,12 @@ function offerSchemas(digits: number) {
     kind: z.literal("free-shipping"),
     threshold: money(digits),
     countries: z
-      .array(z.string().regex(/^[A-Za-z]{2}$/, { error: 'must be a 2-letter country code, like "US"' }), {
-        error: "must be an array of country codes",
-      })
+      .array(
+        z.string().regex(/^[A-Za-z]{2}$/, { error: 'must be a 2-letter country code, like "US"' }),
+        {
+          error: "must be an array of country codes",
+        },
+      )
       .min(1, { error: "must list at least one country, or be left out" })
       .optional(),
   });
@@ -185,13 +195,12 @@ function offerSchemas(digits: number) {
 }
 
 function configSchemaFor(digits: number) {
-  const offer = z
-    .discriminatedUnion("kind", offerSchemas(digits), {
-      error: (issue) =>
-        issue.code === "invalid_union"
-          ? `must be one of ${OFFER_KINDS.join(", ")}`
-          : "must be an object with a kind",
-    });
+  const offer = z.discriminatedUnion("kind", offerSchemas(digits), {
+    error: (issue) =>
+      issue.code === "invalid_union"
+        ? `must be one of ${OFFER_KINDS.join(", ")}`
+        : "must be an object with a kind",
+  });
 
   const settings = z.strictObject(
     {
@@ -233,7 +242,9 @@ function configSchemaFor(digits: number) {
         .regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter ISO 4217 code in capitals, like "USD"' }),
       settings: settings.optional(),
       offers: z
-        .array(offer, { error: (i) => (i.input === undefined ? "is required" : "must be an array of offers") })
+        .array(offer, {
+          error: (i) => (i.input === undefined ? "is required" : "must be an array of offers"),
+        })
         .max(LIMITS.maxOffersInConfig, {
           error: (i) =>
             `must have at most ${LIMITS.maxOffersInConfig} offers (has ${Array.isArray(i.input) ? i.input.length : "more"})`,

@@ -47,7 +47,8 @@ export function formatProblem(problem: Problem): string {
 export function validateConfig(input: unknown): Validated<OfferConfig> {
   const currency =
     typeof input === "object" && input !== null && "currency" in input ? input.currency : undefined;
-  const digits = typeof currency === "string" && /^[A-Z]{3}$/.test(currency) ? minorDigits(currency) : 2;
+  const digits =
+    typeof currency === "string" && /^[A-Z]{3}$/.test(currency) ? minorDigits(currency) : 2;
   const result = configSchema(digits).safeParse(input);
   const problems = [
     ...(result.success ? [] : toProblems(result.error.issues, "config")),

@@ -31,6 +31,11 @@ export const KIND_CODES: Record<OfferKind, KindCode> = {
 export interface CompileOptions {
   /** Publishing keeps only active offers; previews and the CLI keep drafts to report them. */
   activeOnly?: boolean;
+  /**
+   * Leave out buyer-facing texts (messages, reasons, item titles). The discount function only
+   * computes amounts, and every byte of its input is paid for in instructions.
+   */
+  withoutCopy?: boolean;
 }
 
 /**
@@ -45,16 +50,28 @@ export function compile(config: OfferConfig, options: CompileOptions = {}): Publ
     return minor;
   };
   const kept = config.offers.filter((offer) => !options.activeOnly || offer.status === "active");
-  const texts = sharedTexts(kept);
+  const copy = !options.withoutCopy;
+  const texts = sharedTexts(copy ? kept : []);
   const item = (it: OfferedItem, path: string): PublishedItem => [
     compactId(it.variantId, "ProductVariant"),
-    texts.ref(it.title),
+    copy ? texts.ref(it.title) : "",
     money(it.price, `${path}.price`),
   ];
 
-  const offers = kept.map((offer) =>
-    compileOffer(offer, `offers[${config.offers.indexOf(offer)}]`, money, item, texts.ref),
-  );
+  const offers = kept.map((offer) => {
+    const compiled = compileOffer(
+      offer,
+      `offers[${config.offers.indexOf(offer)}]`,
+      money,
+      item,
+      texts.ref,
+    );
+    if (!copy) {
+      delete compiled.m;
+      delete compiled.w;
+    }
+    return compiled;
+  });
 
   const published: PublishedConfig = { v: PUBLISHED_VERSION, cur: config.currency, o: offers };
   if (texts.table.length > 0) published.x = texts.table;
@@ -64,7 +81,10 @@ export function compile(config: OfferConfig, options: CompileOptions = {}): Publ
 }
 
 /** Texts several offers share (a message template, a gift's title) go into one table. */
-function sharedTexts(offers: readonly Offer[]): { table: string[]; ref: (text: string) => PublishedText } {
+function sharedTexts(offers: readonly Offer[]): {
+  table: string[];
+  ref: (text: string) => PublishedText;
+} {
   const counts = new Map<string, number>();
   const count = (text: string | undefined) => {
     if (text) counts.set(text, (counts.get(text) ?? 0) + 1);
@@ -116,7 +136,10 @@ function compileSettings(
     out.bt = s.budgetTags.map((t) => t.toLowerCase());
   }
   const seg = s.segments ?? {};
-  if (seg.frequentMinOrders !== undefined && seg.frequentMinOrders !== DEFAULT_SETTINGS.frequentMinOrders) {
+  if (
+    seg.frequentMinOrders !== undefined &&
+    seg.frequentMinOrders !== DEFAULT_SETTINGS.frequentMinOrders
+  ) {
     out.fo = seg.frequentMinOrders;
   }
   if (seg.premiumTags && differs(seg.premiumTags, DEFAULT_SETTINGS.premiumTags)) {

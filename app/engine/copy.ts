@@ -48,7 +48,9 @@ function defaultWhy(kind: OfferKind, offer: RuntimeOffer, facts: CopyFacts): str
   const line = facts.lineTitle;
   switch (kind) {
     case "upgrade":
-      return line ? `${facts.itemTitle} is the next step up from ${line}.` : `${facts.itemTitle} is the next step up.`;
+      return line
+        ? `${facts.itemTitle} is the next step up from ${line}.`
+        : `${facts.itemTitle} is the next step up.`;
     case "cross-sell":
       return line ? `Goes well with ${line}.` : "Goes well with what is in your cart.";
     case "bundle":
@@ -67,11 +69,15 @@ function defaultWhy(kind: OfferKind, offer: RuntimeOffer, facts: CopyFacts): str
 }
 
 /** The buyer-facing headline and reason (rule 8): the merchant's templates, else our defaults. */
-export function offerCopy(offer: RuntimeOffer, facts: CopyFacts): { headline: string; why: string } {
+export function offerCopy(
+  offer: RuntimeOffer,
+  facts: CopyFacts,
+): { headline: string; why: string } {
   const headline =
     (offer.message ? renderTemplate(offer.message, facts.values) : null) ??
     defaultHeadline(offer.kind, offer, facts);
   const why =
-    (offer.why ? renderTemplate(offer.why, facts.values) : null) ?? defaultWhy(offer.kind, offer, facts);
+    (offer.why ? renderTemplate(offer.why, facts.values) : null) ??
+    defaultWhy(offer.kind, offer, facts);
   return { headline, why };
 }

@@ -18,7 +18,13 @@ export interface AppliedLine {
 }
 
 export type AppliedDiscount =
-  | { offerIndex: number; target: "lines"; lines: AppliedLine[]; amount: Minor; percentShown: number }
+  | {
+      offerIndex: number;
+      target: "lines";
+      lines: AppliedLine[];
+      amount: Minor;
+      percentShown: number;
+    }
   | { offerIndex: number; target: "shipping"; percentShown: 100 };
 
 export interface DiscountResult {
@@ -72,7 +78,10 @@ function bundleClaims(offer: RuntimeBundle, cart: CartView, sets: number): Claim
 }
 
 /** The tier a quantity reaches (tiers are validated as strictly increasing). */
-export function tierFor(offer: RuntimeVolume, quantity: number): RuntimeVolume["tiers"][number] | null {
+export function tierFor(
+  offer: RuntimeVolume,
+  quantity: number,
+): RuntimeVolume["tiers"][number] | null {
   let reached: RuntimeVolume["tiers"][number] | null = null;
   for (const tier of offer.tiers) if (tier.minQuantity <= quantity) reached = tier;
   return reached;
@@ -113,7 +122,13 @@ export function computeDiscounts(
       amount += capped;
     }
     if (amount > 0) {
-      applied.push({ offerIndex, target: "lines", lines: [...kept.values()], amount, percentShown });
+      applied.push({
+        offerIndex,
+        target: "lines",
+        lines: [...kept.values()],
+        amount,
+        percentShown,
+      });
     }
   };
 
@@ -134,7 +149,8 @@ export function computeDiscounts(
         break;
       case "bundle": {
         const sets = bundleSets(offer, cart);
-        if (sets > 0) apply(index, spread(bundleClaims(offer, cart, sets), offer.percent), offer.percentShown);
+        if (sets > 0)
+          apply(index, spread(bundleClaims(offer, cart, sets), offer.percent), offer.percentShown);
         break;
       }
       case "volume": {

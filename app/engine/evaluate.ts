@@ -33,7 +33,13 @@ const DAY_MS = 86_400_000;
 /** Upsells rank before cross-sells (rule 2); free shipping is never an offer card. */
 const UPSELL: ReadonlySet<OfferKind> = new Set(["upgrade", "volume"]);
 /** Kinds that budget and cooldown hide (rules 6 and 7): every upsell and cross-sell. */
-const PUSHY: ReadonlySet<OfferKind> = new Set(["upgrade", "volume", "cross-sell", "bundle", "gift"]);
+const PUSHY: ReadonlySet<OfferKind> = new Set([
+  "upgrade",
+  "volume",
+  "cross-sell",
+  "bundle",
+  "gift",
+]);
 
 /** An offer that would be shown, before max-offers cuts the list. */
 interface Candidate {
@@ -158,7 +164,9 @@ export function evaluate(
     return shown;
   });
 
-  const progress: Progress[] = verdicts.flatMap((v) => (v.shown === "yes" && v.progress ? [v.progress] : []));
+  const progress: Progress[] = verdicts.flatMap((v) =>
+    v.shown === "yes" && v.progress ? [v.progress] : [],
+  );
   const suppressed = verdicts.flatMap((v, index) => {
     const offer = config.offers[index];
     if (!offer) return [];
@@ -175,7 +183,11 @@ export function evaluate(
   };
 }
 
-function toDiscount(d: AppliedDiscount, config: RuntimeConfig, money: (m: Minor) => string): Discount {
+function toDiscount(
+  d: AppliedDiscount,
+  config: RuntimeConfig,
+  money: (m: Minor) => string,
+): Discount {
   const offerId = config.offers[d.offerIndex]?.id ?? "";
   if (d.target === "shipping") return { offerId, target: "shipping", percent: d.percentShown };
   return {
@@ -209,7 +221,11 @@ const no = (reason: SuppressionReason): Verdict => ({ shown: "no", reason });
 function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict {
   const { cart, config } = ctx;
   const ratio = config.settings.maxPriceRatio;
-  const offerCard = (candidate: Candidate): Verdict => ({ shown: "yes", candidate, progress: null });
+  const offerCard = (candidate: Candidate): Verdict => ({
+    shown: "yes",
+    candidate,
+    progress: null,
+  });
   switch (offer.kind) {
     case "upgrade": {
       const match = ctx.matches.byOffer.get(index);
@@ -221,7 +237,12 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
       const savings = percentOf(list, offer.percent);
       return offerCard({
         offer,
-        action: { type: "replace-line", variantId: offer.to.variantId, quantity, lineId: match.best.id },
+        action: {
+          type: "replace-line",
+          variantId: offer.to.variantId,
+          quantity,
+          lineId: match.best.id,
+        },
         price: list - savings,
         savings,
         facts: facts(offer.to.title, match.best, offer.percentShown, quantity),
@@ -289,7 +310,11 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
     }
     case "free-shipping": {
       if (ctx.checkout.lines.length === 0) return no("not-relevant");
-      return { shown: "yes", candidate: null, progress: progressOf(offer, ctx.subtotal, ctx.money) };
+      return {
+        shown: "yes",
+        candidate: null,
+        progress: progressOf(offer, ctx.subtotal, ctx.money),
+      };
     }
     case "gift": {
       const basis = ctx.giftBasis.get(index) ?? 0;

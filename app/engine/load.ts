@@ -104,7 +104,11 @@ function textReader(table: unknown): TextReader {
 function loadItem(value: unknown, text: TextReader): RuntimeItem {
   if (!Array.isArray(value)) fail();
   const [variant, title, price] = value as PublishedItem;
-  return { variantId: expandId(ref(variant), "ProductVariant"), title: text(title), price: int(price, 0) };
+  return {
+    variantId: expandId(ref(variant), "ProductVariant"),
+    title: text(title),
+    price: int(price, 0),
+  };
 }
 
 function loadTrigger(value: unknown): RuntimeTrigger {
@@ -130,8 +134,7 @@ function loadOffer(value: unknown, index: number, text: TextReader): RuntimeOffe
     priority: o.p === undefined ? 0 : int(o.p, Number.MIN_SAFE_INTEGER),
     startsAt: o.a === undefined ? null : num(o.a),
     endsAt: o.z === undefined ? null : num(o.z),
-    segments:
-      optionalList(o.s, (s) => (SEGMENT_SET.has(str(s)) ? (s as Segment) : fail())) ?? null,
+    segments: optionalList(o.s, (s) => (SEGMENT_SET.has(str(s)) ? (s as Segment) : fail())) ?? null,
     message: o.m === undefined ? null : text(o.m),
     why: o.w === undefined ? null : text(o.w),
   };
@@ -141,9 +144,21 @@ function loadOffer(value: unknown, index: number, text: TextReader): RuntimeOffe
   };
   switch (o.k as KindCode) {
     case "u":
-      return { ...base, kind: "upgrade", trigger: loadTrigger(o.t), to: loadItem(o.it, text), ...pct(o.d) };
+      return {
+        ...base,
+        kind: "upgrade",
+        trigger: loadTrigger(o.t),
+        to: loadItem(o.it, text),
+        ...pct(o.d),
+      };
     case "x":
-      return { ...base, kind: "cross-sell", trigger: loadTrigger(o.t), item: loadItem(o.it, text), ...pct(o.d) };
+      return {
+        ...base,
+        kind: "cross-sell",
+        trigger: loadTrigger(o.t),
+        item: loadItem(o.it, text),
+        ...pct(o.d),
+      };
     case "b": {
       const items = list(o.bi, (v) => {
         const item = loadItem(v, text);

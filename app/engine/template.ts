@@ -14,7 +14,15 @@ export type TemplateValues = Partial<Record<Placeholder, string | null>>;
 const KNOWN = new Set<string>(PLACEHOLDERS);
 /** Stronger punctuation survives when a dropped clause leaves two marks side by side. */
 const STRENGTH: Record<string, number> = {
-  ".": 3, "!": 3, "?": 3, "…": 3, ";": 2, ":": 2, ",": 1, "—": 1, "–": 1,
+  ".": 3,
+  "!": 3,
+  "?": 3,
+  "…": 3,
+  ";": 2,
+  ":": 2,
+  ",": 1,
+  "—": 1,
+  "–": 1,
 };
 
 type Token =
@@ -46,7 +54,11 @@ function isMark(template: string, i: number): boolean {
   const ch = template[i] ?? "";
   if (!(ch in STRENGTH)) return false;
   // "10.5" and "1,000" are numbers, not clause boundaries.
-  if ((ch === "." || ch === ",") && /\d/.test(template[i - 1] ?? "") && /\d/.test(template[i + 1] ?? "")) {
+  if (
+    (ch === "." || ch === ",") &&
+    /\d/.test(template[i - 1] ?? "") &&
+    /\d/.test(template[i + 1] ?? "")
+  ) {
     return false;
   }
   return true;
@@ -54,7 +66,11 @@ function isMark(template: string, i: number): boolean {
 
 const CLOSERS: Record<string, string> = { "(": ")", "[": "]" };
 
-function tokenize(template: string, start: number, closer: string): { tokens: Token[]; end: number } {
+function tokenize(
+  template: string,
+  start: number,
+  closer: string,
+): { tokens: Token[]; end: number } {
   const tokens: Token[] = [];
   let text: (string | { name: Placeholder })[] = [];
   const flush = () => {
@@ -152,7 +168,9 @@ function render(tokens: Token[], values: TemplateValues): string {
     const text =
       token.kind === "group"
         ? `${token.open}${render(token.inner, values)}${token.close}`
-        : token.parts.map((part) => (typeof part === "string" ? part : (values[part.name] ?? ""))).join("");
+        : token.parts
+            .map((part) => (typeof part === "string" ? part : (values[part.name] ?? "")))
+            .join("");
     const k = lastSolid();
     const previous = k >= 0 ? out[k] : undefined;
     const startsSentence = k < 0 || (previous?.kind === "mark" && strength(previous.text) === 3);
@@ -164,9 +182,7 @@ function render(tokens: Token[], values: TemplateValues): string {
   const k = lastSolid();
   const tail = k >= 0 ? out[k] : undefined;
   if (dropped && tail?.kind === "mark" && strength(tail.text) < 3) out.length = k;
-  return out
-    .map((piece) => (piece.capitalize ? capitalizeFirst(piece.text) : piece.text))
-    .join("");
+  return out.map((piece) => (piece.capitalize ? capitalizeFirst(piece.text) : piece.text)).join("");
 }
 
 function capitalizeFirst(text: string): string {

@@ -13,7 +13,14 @@
 /** A decimal money string in the config's currency, e.g. "24.00". */
 export type DecimalString = string;
 
-export const OFFER_KINDS = ["upgrade", "cross-sell", "bundle", "volume", "free-shipping", "gift"] as const;
+export const OFFER_KINDS = [
+  "upgrade",
+  "cross-sell",
+  "bundle",
+  "volume",
+  "free-shipping",
+  "gift",
+] as const;
 export const SEGMENTS = ["new", "returning", "frequent", "premium"] as const;
 
 export type OfferKind = (typeof OFFER_KINDS)[number];
@@ -89,12 +96,7 @@ export interface GiftOffer extends OfferBase {
 }
 
 export type Offer =
-  | UpgradeOffer
-  | CrossSellOffer
-  | BundleOffer
-  | VolumeOffer
-  | FreeShippingOffer
-  | GiftOffer;
+  UpgradeOffer | CrossSellOffer | BundleOffer | VolumeOffer | FreeShippingOffer | GiftOffer;
 
 export interface SegmentSettings {
   frequentMinOrders?: number;
@@ -201,7 +203,13 @@ export interface LineDiscount {
 }
 
 export type Discount =
-  | { offerId: string; target: "lines"; lines: LineDiscount[]; amount: DecimalString; percent: number }
+  | {
+      offerId: string;
+      target: "lines";
+      lines: LineDiscount[];
+      amount: DecimalString;
+      percent: number;
+    }
   | { offerId: string; target: "shipping"; percent: number };
 
 export interface Suppressed {

@@ -122,3 +122,29 @@ describe("compile → load (the published form checkout reads)", () => {
     expect(load(doc)).toBeNull();
   });
 });
+
+describe("compile without copy (the discount function's form)", () => {
+  it("keeps every amount the function applies, drops the texts", () => {
+    fc.assert(
+      fc.property(configArb, checkoutArb, (cfg, input) => {
+        const full = load(compile(cfg));
+        const lean = load(compile(cfg, { withoutCopy: true }));
+        if (!full || !lean) throw new Error("did not load");
+        expect(evaluate(lean, input).discounts).toEqual(evaluate(full, input).discounts);
+      }),
+      { numRuns: 100 },
+    );
+    const lean = JSON.stringify(
+      compile(
+        config([
+          offers.crossSell("x", "a", "b", "1.00", {
+            message: "Hello {item.title}",
+            why: "Because",
+          } as never),
+        ]),
+        { withoutCopy: true },
+      ),
+    );
+    expect(lean).not.toMatch(/Hello|Because|"b"/);
+  });
+});
