@@ -35,6 +35,7 @@ import {
   type DemoShopInfo,
   type DemoVariant,
 } from "./catalog";
+import { STAND_IN_EXTENSIONS, type StandInContext, type StandInExtension } from "./stand-in/index.server";
 
 export interface AdminStandInOptions {
   schema: GraphQLSchema;
@@ -48,6 +49,8 @@ export interface AdminStandInOptions {
   appId?: string;
   /** Fixed clock for timestamps, so tests are deterministic. */
   now?: () => Date;
+  /** Areas of the API beyond the catalog (discounts, orders...); defaults to `STAND_IN_EXTENSIONS`. */
+  extensions?: readonly StandInExtension[];
 }
 
 export interface StoredMetafield {
@@ -346,7 +349,22 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
     };
   }
 
+  const context: StandInContext = {
+    shop: shopInfo,
+    now,
+    money,
+    metafieldFields,
+    productObject,
+    variantObject,
+    nodeById: (id) => nodeById(id),
+  };
+  const extensions = (options.extensions ?? STAND_IN_EXTENSIONS).map((extend) => extend(context));
+
   function nodeById(id: string): Obj | null {
+    for (const extension of extensions) {
+      const node = extension.node?.(id);
+      if (node) return node;
+    }
     if (id === shopInfo.id) return shopObject();
     if (id === appInstallationId) return appInstallationObject();
     const product = findProduct(id);
@@ -404,6 +422,7 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
     node: ({ id }: Args) => nodeById(String(id)),
     nodes: ({ ids }: Args) => (Array.isArray(ids) ? ids.map((id) => nodeById(String(id))) : []),
     metafieldsSet,
+    ...Object.assign({}, ...extensions.map((extension) => extension.root ?? {})),
   };
 
   // ---- transport ---------------------------------------------------------------------------------
