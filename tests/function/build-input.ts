@@ -43,10 +43,9 @@ export function functionInput(
     withoutCopy: true,
   });
   const parts = splitConfig(published);
-  const runtime = load(published);
-  if (!parts || !runtime) throw new Error("config does not fit the function's metafields");
-  const terms = queriedTerms(runtime);
-  const boundaries = scheduleBoundaries(runtime);
+  if (!parts || !load(published)) throw new Error("config does not fit the function's metafields");
+  const terms = queriedTerms(published);
+  const boundaries = scheduleBoundaries(published);
   const passed = (i: number) => {
     const boundary = boundaries[i];
     return boundary === undefined || now >= boundary;

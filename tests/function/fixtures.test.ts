@@ -82,10 +82,8 @@ describe("function fixtures (literal input JSON, validated by Shopify's function
   it("asks each line about the collections and tags the config's triggers name, in that order", async () => {
     const fixture = await loadFixture(path.join(FIXTURES, "cross-sell.json"));
     const input = fixture.input as CartLinesInput;
-    const config = load(
-      joinConfig(input.discount.config?.jsonValue, input.discount.config2?.jsonValue),
-    );
-    if (!config) throw new Error("fixture config did not load");
+    const config = joinConfig(input.discount.config?.jsonValue, input.discount.config2?.jsonValue);
+    if (!config || !load(config)) throw new Error("fixture config did not load");
     expect(queriedTerms(config).collectionIds).toEqual(["gid://shopify/Collection/3002"]);
     for (const line of input.cart.lines) {
       expect(line.merchandise.product?.inCollections).toHaveLength(1);

@@ -17,7 +17,7 @@ export function cartDeliveryOptionsDiscountsGenerateRun(
   try {
     const groups = input.cart.deliveryGroups;
     if (groups.length === 0) return NOTHING;
-    const cart = prepareCart(input);
+    const cart = prepareCart(input, "delivery");
     if (!cart) return NOTHING;
     const freeIn = new Map<string | null, boolean>();
     const targets: { deliveryGroup: { id: string } }[] = [];

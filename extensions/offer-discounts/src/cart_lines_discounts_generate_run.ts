@@ -19,7 +19,7 @@ export function cartLinesDiscountsGenerateRun(
   input: CartLinesInput,
 ): CartLinesDiscountsGenerateRunResult {
   try {
-    const cart = prepareCart(input);
+    const cart = prepareCart(input, "lines");
     if (!cart) return NOTHING;
     const digits = cart.config.digits;
     const perLine = new Map<string, number>();

@@ -3,7 +3,8 @@
  * this module, so the lists the input query asks about and the schedule slots are derived by the
  * same code from the same published config. Pure and dependency-free (it ships in the function).
  */
-import type { PublishedConfig, PublishedOffer, RuntimeConfig } from "../../../app/engine";
+import { DEFAULT_SETTINGS, type PublishedConfig, type PublishedOffer } from "../../../app/engine";
+import { expandId } from "../../../app/engine/ids";
 
 /** App-owned metafields on the automatic discount (namespace `$app`). */
 export const CONFIG_KEY = "function_config";
@@ -50,28 +51,31 @@ export interface QueriedTerms {
 /**
  * The collections and tags each cart line is asked about, and the premium tags the customer is
  * asked about. The query returns only the flags, in this order, so both sides must agree on it.
+ * Read from the published form, which the function has without loading the whole config.
  */
-export function queriedTerms(config: RuntimeConfig): QueriedTerms {
+export function queriedTerms(config: PublishedConfig): QueriedTerms {
   const collections = new Set<string>();
   const tags = new Set<string>();
-  for (const offer of config.offers) {
-    if (offer.kind !== "upgrade" && offer.kind !== "cross-sell" && offer.kind !== "volume") continue;
-    for (const id of offer.trigger.collectionIds) collections.add(id);
-    for (const tag of offer.trigger.tags) tags.add(tag);
+  for (const offer of config.o) {
+    const trigger = offer.t;
+    if (!trigger || (offer.k !== "u" && offer.k !== "x" && offer.k !== "v")) continue;
+    for (const ref of trigger.c ?? []) collections.add(expandId(ref, "Collection"));
+    for (const tag of trigger.g ?? []) tags.add(tag);
   }
+  const premium = config.s?.pt ?? DEFAULT_SETTINGS.premiumTags;
   return {
     collectionIds: [...collections],
     tags: [...tags],
-    premiumTags: [...new Set(config.settings.premiumTags)],
+    premiumTags: [...new Set(premium.map((tag) => tag.toLowerCase()))],
   };
 }
 
 /** Every instant at which an offer starts or ends, ascending, each once (epoch milliseconds). */
-export function scheduleBoundaries(config: RuntimeConfig): number[] {
+export function scheduleBoundaries(config: PublishedConfig): number[] {
   const instants = new Set<number>();
-  for (const offer of config.offers) {
-    if (offer.startsAt !== null) instants.add(offer.startsAt);
-    if (offer.endsAt !== null) instants.add(offer.endsAt);
+  for (const offer of config.o) {
+    if (offer.a !== undefined) instants.add(offer.a);
+    if (offer.z !== undefined) instants.add(offer.z);
   }
   return [...instants].sort((a, b) => a - b);
 }
@@ -107,13 +111,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The published config from the two metafield values, for `load` to judge; null when either
- * part is missing or not what `splitConfig` writes (the admin always writes both together).
+ * The published config from the two metafield values; null when either part is missing or not
+ * shaped as `splitConfig` writes (the admin always writes both together). Only the outline is
+ * checked here: `load` judges the offers the cart needs.
  */
-export function joinConfig(part1: unknown, part2: unknown): unknown {
+export function joinConfig(part1: unknown, part2: unknown): PublishedConfig | null {
   if (!isRecord(part1) || !isRecord(part2)) return null;
   if (!Array.isArray(part1.o) || !Array.isArray(part2.o)) return null;
-  return part2.o.length === 0 ? part1 : { ...part1, o: [...part1.o, ...part2.o] };
+  if (part1.s !== undefined && !isRecord(part1.s)) return null;
+  const offers = part2.o.length === 0 ? part1.o : [...part1.o, ...part2.o];
+  if (!offers.every(isRecord)) return null;
+  return { ...part1, o: offers } as unknown as PublishedConfig;
 }
 
 /**
@@ -123,7 +131,7 @@ export function joinConfig(part1: unknown, part2: unknown): unknown {
  * `withoutPastSchedule`), so slot i is boundary i for the function too.
  */
 export function functionInputVariables(
-  config: RuntimeConfig,
+  config: PublishedConfig,
   toShopLocal: (instant: number) => string,
 ): FunctionInputVariables {
   const terms = queriedTerms(config);
@@ -163,7 +171,8 @@ export function inferNow(
   if (localDate !== null) {
     const earliestToday = localDate - 14 * 3_600_000;
     // Never past a boundary the clock says is still ahead.
-    const ceiling = firstPending === null ? earliestToday : Math.min(earliestToday, firstPending - 1);
+    const ceiling =
+      firstPending === null ? earliestToday : Math.min(earliestToday, firstPending - 1);
     now = Math.max(now, ceiling);
   }
   if (Number.isFinite(now)) return now;
