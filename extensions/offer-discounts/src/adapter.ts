@@ -19,7 +19,6 @@ import {
   type CheckoutInput,
   type CheckoutLine,
   type Discount,
-  type PublishedConfig,
   type PublishedOffer,
   type PublishedRef,
   type RuntimeConfig,
