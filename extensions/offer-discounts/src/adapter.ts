@@ -11,7 +11,7 @@
  * a line no kept offer targets or is triggered by only counts towards thresholds.
  */
 import {
-  evaluate,
+  earnedDiscounts as engineDiscounts,
   formatMoney,
   load,
   minorDigits,
@@ -191,9 +191,12 @@ export function prepareCart(input: CartLinesInput, target: Target): PreparedCart
   };
 }
 
-/** The discounts the engine reports for the prepared cart shipped to `countryCode`. */
+/**
+ * The discounts the engine reports for the prepared cart shipped to `countryCode`: its
+ * `earnedDiscounts`, equal to what `evaluate` promised, without ranking offers or writing texts.
+ */
 export function earnedDiscounts(cart: PreparedCart, countryCode: string | null): Discount[] {
-  return evaluate(cart.config, { ...cart.checkout, countryCode }).discounts;
+  return engineDiscounts(cart.config, { ...cart.checkout, countryCode });
 }
 
 function emptyInterest(): Interest {
