@@ -2,7 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseMoney, type CheckoutInput, type Evaluation } from "../../app/engine";
 import { cartDeliveryOptionsDiscountsGenerateRun } from "../../extensions/offer-discounts/src/cart_delivery_options_discounts_generate_run";
-import { cartLinesDiscountsGenerateRun } from "../../extensions/offer-discounts/src/cart_lines_discounts_generate_run";
+import {
+  cartLinesDiscountsGenerateRun,
+  OUTPUT_LIMIT,
+  withinOutputLimit,
+} from "../../extensions/offer-discounts/src/cart_lines_discounts_generate_run";
 import { checkoutArb, configArb } from "../engine/arbitraries";
 import { run } from "../engine/builders";
 import { deliveryInput, functionInput } from "./build-input";
@@ -105,5 +109,30 @@ describe("the function applies what the engine promised (fast-check)", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("output size", () => {
+  const candidate = (n: number, amount: string) => ({
+    targets: [{ cartLine: { id: `gid://shopify/CartLine/${n}` } }],
+    value: { fixedAmount: { amount } },
+  });
+
+  it("keeps every candidate of a 150-line cart, and the largest ones of a 200-line cart, within 20 kB", () => {
+    const some = Array.from({ length: 150 }, (_, i) => candidate(i, "12.34"));
+    expect(withinOutputLimit(some)).toEqual(some);
+
+    const all = Array.from({ length: 200 }, (_, i) => candidate(i, `${(i % 50) + 1}.00`));
+    const kept = withinOutputLimit(all);
+    const output = {
+      operations: [{ productDiscountsAdd: { selectionStrategy: "ALL", candidates: kept } }],
+    };
+    expect(JSON.stringify(output).length).toBeLessThanOrEqual(OUTPUT_LIMIT);
+    expect(JSON.stringify(output).length).toBeGreaterThan(OUTPUT_LIMIT - 110);
+    expect(kept.length).toBeGreaterThan(180);
+    // The dropped ones are the smallest, and the kept ones stay in cart order.
+    const dropped = all.filter((c) => !kept.includes(c));
+    expect(dropped.every((c) => Number(c.value.fixedAmount.amount) <= 2)).toBe(true);
+    expect(kept).toEqual(all.filter((c) => kept.includes(c)));
   });
 });
