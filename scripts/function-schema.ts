@@ -42,7 +42,9 @@ export function ensureFunctionSchema(log: (line: string) => void = () => {}): st
     gunzipSync(readFileSync(path.join(SCHEMA_CACHE_DIR, file))).toString("utf8"),
   ) as { data: IntrospectionQuery };
   writeFileSync(FUNCTION_SCHEMA_PATH, header + printSchema(buildClientSchema(introspection.data)));
-  log(`Wrote ${path.relative(process.cwd(), FUNCTION_SCHEMA_PATH)} (Discount Function API ${version})`);
+  log(
+    `Wrote ${path.relative(process.cwd(), FUNCTION_SCHEMA_PATH)} (Discount Function API ${version})`,
+  );
   return FUNCTION_SCHEMA_PATH;
 }
 
