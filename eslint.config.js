@@ -16,7 +16,8 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommended,
   {
-    files: ["**/*.tsx"],
+    // Components, and the checkout extension's hooks (Preact follows the same rules).
+    files: ["**/*.tsx", "extensions/*/src/**/*.ts"],
     extends: [reactHooks.configs.flat["recommended-latest"]],
   },
   {

@@ -95,10 +95,14 @@ async function main() {
   const header = ["bundle", "raw", "compressed (deflate)", "gzip -9", "brotli"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join("  ");
   console.log(line(header));
   for (const row of rows) console.log(line(row));
-  console.log(`budget ${kb(BUDGET_BYTES)} compressed per bundle; Shopify's limit ${kb(SHOPIFY_LIMIT_BYTES)}`);
+  console.log(
+    `budget ${kb(BUDGET_BYTES)} compressed per bundle; Shopify's limit ${kb(SHOPIFY_LIMIT_BYTES)}`,
+  );
   const over = sizes.filter((s) => s.deflate > BUDGET_BYTES);
   if (over.length > 0) {
     console.error(`over budget: ${over.map((s) => s.name).join(", ")}`);

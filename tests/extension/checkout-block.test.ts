@@ -1,4 +1,5 @@
 /// <reference types="@shopify/ui-extensions/purchase.checkout.block.render" />
+import type { CartLineChangeResult } from "@shopify/ui-extensions/checkout";
 import { createResult } from "@shopify/ui-extensions-tester/checkout";
 import { fireEvent, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
@@ -63,7 +64,10 @@ describe("offers at checkout (purchase.checkout.block.render)", () => {
   it("greets a signed-in buyer by name in the merchant's headline", async () => {
     const id = gid("Customer", 7);
     signIn(extension.shopify, { id, firstName: "Ana" });
-    extension.shopify.appMetafields.value = [shopEntry(published()), customerEntry(id, customerState())];
+    extension.shopify.appMetafields.value = [
+      shopEntry(published()),
+      customerEntry(id, customerState()),
+    ];
     extension.shopify.lines.value = [standardWash()];
     await extension.render();
     expect(texts("s-text[type=strong]")[0]).toBe(
@@ -140,8 +144,20 @@ describe("offers at checkout (purchase.checkout.block.render)", () => {
           status: "active",
           discountPercent: 10,
           items: [
-            { variantId: gid("ProductVariant", 1), productId: gid("Product", 1), title: "Boots", price: "90.00", quantity: 1 },
-            { variantId: gid("ProductVariant", 2), productId: gid("Product", 2), title: "Socks", price: "8.00", quantity: 3 },
+            {
+              variantId: gid("ProductVariant", 1),
+              productId: gid("Product", 1),
+              title: "Boots",
+              price: "90.00",
+              quantity: 1,
+            },
+            {
+              variantId: gid("ProductVariant", 2),
+              productId: gid("Product", 2),
+              title: "Socks",
+              price: "8.00",
+              quantity: 3,
+            },
           ],
         },
       ],
@@ -168,9 +184,9 @@ describe("offers at checkout (purchase.checkout.block.render)", () => {
 
   it("shows a loading button while checkout applies the change, and holds the other offers", async () => {
     extension.shopify.lines.value = [standardWash()];
-    let answer: (value: ReturnType<typeof createResult<"applyCartLinesChange">>) => void = () => {};
+    let answer: (value: CartLineChangeResult) => void = () => {};
     extension.shopify.applyCartLinesChange = vi.fn(
-      () => new Promise((resolve) => (answer = resolve)),
+      () => new Promise<CartLineChangeResult>((resolve) => (answer = resolve)),
     );
     await extension.render();
 
@@ -301,7 +317,15 @@ describe("who sees nothing", () => {
     ["a config that is not JSON", [shopEntry("{not json")]],
     ["a config of a newer version", [shopEntry(JSON.stringify({ v: 2, cur: "USD", o: [] }))]],
     ["a malformed config", [shopEntry(JSON.stringify({ v: 1, cur: "USD", o: [{ i: 5 }] }))]],
-    ["another app's metafield", [{ ...shopEntry(published()), metafield: { ...shopEntry(published()).metafield, namespace: "other" } }]],
+    [
+      "another app's metafield",
+      [
+        {
+          ...shopEntry(published()),
+          metafield: { ...shopEntry(published()).metafield, namespace: "other" },
+        },
+      ],
+    ],
   ])("%s: nothing, and no error", async (_, entries) => {
     extension.shopify.appMetafields.value = entries;
     extension.shopify.lines.value = [standardWash()];
@@ -344,10 +368,13 @@ describe("who sees nothing", () => {
 });
 
 describe("attribution", () => {
-  const written = () => vi.mocked(extension.shopify.applyAttributeChange).mock.calls.map((c) => c[0]);
+  const written = () =>
+    vi.mocked(extension.shopify.applyAttributeChange).mock.calls.map((c) => c[0]);
 
   it("records the buyer's group and the offers shown as checkout attributes", async () => {
-    extension.shopify.applyAttributeChange = vi.fn().mockResolvedValue(createResult("applyAttributeChange"));
+    extension.shopify.applyAttributeChange = vi
+      .fn()
+      .mockResolvedValue(createResult("applyAttributeChange"));
     extension.shopify.lines.value = [standardWash()];
     await extension.render();
     await waitFor(() =>
@@ -359,7 +386,9 @@ describe("attribution", () => {
   });
 
   it("records the holdout group, though nothing is shown", async () => {
-    extension.shopify.applyAttributeChange = vi.fn().mockResolvedValue(createResult("applyAttributeChange"));
+    extension.shopify.applyAttributeChange = vi
+      .fn()
+      .mockResolvedValue(createResult("applyAttributeChange"));
     extension.shopify.checkoutToken.value = tokenIn("holdout");
     extension.shopify.lines.value = [standardWash()];
     await extension.render();
@@ -371,7 +400,9 @@ describe("attribution", () => {
   });
 
   it("adds to the offers already recorded and writes nothing already there", async () => {
-    extension.shopify.applyAttributeChange = vi.fn().mockResolvedValue(createResult("applyAttributeChange"));
+    extension.shopify.applyAttributeChange = vi
+      .fn()
+      .mockResolvedValue(createResult("applyAttributeChange"));
     extension.shopify.attributes.value = [
       { key: "_ladder_group", value: "treatment" },
       { key: "_ladder_shown", value: "gift-tire-shine,waxing" },
@@ -380,7 +411,11 @@ describe("attribution", () => {
     await extension.render();
     await waitFor(() =>
       expect(written()).toEqual([
-        { type: "updateAttribute", key: "_ladder_shown", value: "gift-tire-shine,waxing,premium-wash" },
+        {
+          type: "updateAttribute",
+          key: "_ladder_shown",
+          value: "gift-tire-shine,waxing,premium-wash",
+        },
       ]),
     );
   });
@@ -414,7 +449,9 @@ describe("attribution", () => {
   });
 
   it("uses the customer id as the visitor key, so a buyer keeps their group across checkouts", async () => {
-    extension.shopify.applyAttributeChange = vi.fn().mockResolvedValue(createResult("applyAttributeChange"));
+    extension.shopify.applyAttributeChange = vi
+      .fn()
+      .mockResolvedValue(createResult("applyAttributeChange"));
     const settings = { ...EXAMPLE, settings: { ...EXAMPLE.settings, holdoutPercent: 50 } };
     extension.shopify.appMetafields.value = [shopEntry(published(settings))];
     // Whatever the checkout token's bucket, the customer's decides.
@@ -428,7 +465,9 @@ describe("attribution", () => {
     await extension.render();
     expect(document.body.innerHTML).toBe("");
     await waitFor(() =>
-      expect(written()).toEqual([{ type: "updateAttribute", key: "_ladder_group", value: "holdout" }]),
+      expect(written()).toEqual([
+        { type: "updateAttribute", key: "_ladder_group", value: "holdout" },
+      ]),
     );
   });
 });

@@ -3,6 +3,7 @@ import type {
   AppMetafieldEntry,
   Attribute,
   CartLine,
+  I18n,
   ImageDetails,
 } from "@shopify/ui-extensions/checkout";
 import { getExtension } from "@shopify/ui-extensions-tester";
@@ -31,14 +32,26 @@ export const gid = (type: string, id: number | string) => `gid://shopify/${type}
 export function shopEntry(value: string): AppMetafieldEntry {
   return {
     target: { type: "shop", id: gid("Shop", 1) },
-    metafield: { namespace: "$app", key: "ladder_config", value, valueType: "json_string", type: "json" },
+    metafield: {
+      namespace: "$app",
+      key: "ladder_config",
+      value,
+      valueType: "json_string",
+      type: "json",
+    },
   };
 }
 
 export function customerEntry(customerId: string, value: string): AppMetafieldEntry {
   return {
     target: { type: "customer", id: customerId },
-    metafield: { namespace: "$app", key: "ladder_state", value, valueType: "json_string", type: "json" },
+    metafield: {
+      namespace: "$app",
+      key: "ladder_state",
+      value,
+      valueType: "json_string",
+      type: "json",
+    },
   };
 }
 
@@ -148,7 +161,9 @@ export function translateWith(messages: Messages, locale: string) {
 /** Currency in the buyer's locale, as the host's `formatCurrency` does. */
 export function formatCurrencyIn(locale: string) {
   return (amount: number | bigint, options: Intl.NumberFormatOptions = {}) =>
-    new Intl.NumberFormat(locale, { style: "currency", currency: "USD", ...options }).format(amount);
+    new Intl.NumberFormat(locale, { style: "currency", currency: "USD", ...options }).format(
+      amount,
+    );
 }
 
 export function texts(selector: string): string[] {
@@ -156,14 +171,28 @@ export function texts(selector: string): string[] {
 }
 
 /** Shopify's harness for one target, set up before each test with a treatment buyer in English. */
-export function harness<T extends "purchase.checkout.block.render" | "purchase.checkout.cart-line-list.render-after" | "purchase.thank-you.block.render">(target: T) {
+export function harness<
+  T extends
+    | "purchase.checkout.block.render"
+    | "purchase.checkout.cart-line-list.render-after"
+    | "purchase.thank-you.block.render",
+>(target: T) {
   const extension = getExtension(target, { configSearchDir: EXTENSION_DIR });
   beforeEach(() => {
     extension.setUp();
-    extension.shopify.i18n.translate = translateWith(readLocale("en.default"), "en");
-    extension.shopify.i18n.formatCurrency = formatCurrencyIn("en-US");
-    extension.shopify.checkoutToken.value = tokenIn("treatment");
-    extension.shopify.appMetafields.value = [shopEntry(published())];
+    // What the three targets share (TypeScript cannot see it through the generic target).
+    const shopify = extension.shopify as unknown as {
+      i18n: {
+        translate: ReturnType<typeof translateWith>;
+        formatCurrency: I18n["formatCurrency"];
+      };
+      checkoutToken: { value: string | undefined };
+      appMetafields: { value: AppMetafieldEntry[] };
+    };
+    shopify.i18n.translate = translateWith(readLocale("en.default"), "en");
+    shopify.i18n.formatCurrency = formatCurrencyIn("en-US");
+    shopify.checkoutToken.value = tokenIn("treatment");
+    shopify.appMetafields.value = [shopEntry(published())];
   });
   afterEach(() => extension.tearDown());
   return extension;

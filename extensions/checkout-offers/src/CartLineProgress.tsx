@@ -57,7 +57,11 @@ export function CartLineProgress({ api }: { api: LadderApi }) {
     ) : null;
   };
   return (
-    <s-stack direction="block" gap="base" accessibilityLabel={placement.heading ?? t("progress.heading")}>
+    <s-stack
+      direction="block"
+      gap="base"
+      accessibilityLabel={placement.heading ?? t("progress.heading")}
+    >
       {placement.heading ? <s-heading>{placement.heading}</s-heading> : null}
       {bars.map((progress) => (
         <s-stack key={progress.offerId} direction="block" gap="small-200">

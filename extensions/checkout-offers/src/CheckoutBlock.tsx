@@ -26,7 +26,8 @@ export function OffersBlock({ api }: { api: LadderApi }) {
   const t = translator(api.i18n);
 
   const cards = (view?.evaluation.offers ?? []).filter(
-    (shown) => CARD_KINDS.has(shown.kind) && placement.shows(shown.kind) && canTake(api, shown.action),
+    (shown) =>
+      CARD_KINDS.has(shown.kind) && placement.shows(shown.kind) && canTake(api, shown.action),
   );
   useAttribution(
     api,

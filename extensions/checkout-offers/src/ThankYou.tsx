@@ -44,9 +44,10 @@ export function NextOrder({ api }: { api: LadderApi }) {
   const heading = placement.heading ?? t("thankYou.heading");
 
   const cards = (view?.evaluation.offers ?? []).flatMap((shown) => {
-    const href = NEXT_ORDER_KINDS.has(shown.kind) && placement.shows(shown.kind)
-      ? nextOrderLink(api.shop.storefrontUrl, shown)
-      : null;
+    const href =
+      NEXT_ORDER_KINDS.has(shown.kind) && placement.shows(shown.kind)
+        ? nextOrderLink(api.shop.storefrontUrl, shown)
+        : null;
     return href ? [{ shown, href }] : [];
   });
   if (!view || cards.length === 0) return <EditorHint api={api} heading={heading} t={t} />;

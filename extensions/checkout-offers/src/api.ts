@@ -34,7 +34,10 @@ export type LadderApi = Pick<
  * Reads a member the host may not provide. `in` first: the host (and the official test harness)
  * may refuse a plain read of a member the target does not have.
  */
-export function optional<K extends keyof LadderApi>(api: LadderApi, key: K): LadderApi[K] | undefined {
+export function optional<K extends keyof LadderApi>(
+  api: LadderApi,
+  key: K,
+): LadderApi[K] | undefined {
   return key in api ? api[key] : undefined;
 }
 

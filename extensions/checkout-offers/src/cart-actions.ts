@@ -16,7 +16,10 @@ export function canTake(api: LadderApi, action: OfferAction): boolean {
  * An upgrade swaps the variant of the triggering line and keeps its other attributes (an update
  * replaces them all). Null when that line is gone.
  */
-export function cartLineChange(shown: ShownOffer, lines: readonly CartLine[]): CartLineChange | null {
+export function cartLineChange(
+  shown: ShownOffer,
+  lines: readonly CartLine[],
+): CartLineChange | null {
   const mark = { key: OFFER_ATTRIBUTE, value: shown.offerId };
   const action = shown.action;
   if (action.type === "add-line") {

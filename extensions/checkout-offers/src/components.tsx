@@ -43,7 +43,11 @@ export function OfferCard(props: OfferCardProps) {
     <s-stack direction="block" gap="small-200">
       <s-stack direction="inline" gap="base" alignItems="center">
         {text.image ? (
-          <s-product-thumbnail src={text.image.url} alt={text.image.altText ?? text.item} size="small" />
+          <s-product-thumbnail
+            src={text.image.url}
+            alt={text.image.altText ?? text.item}
+            size="small"
+          />
         ) : null}
         <s-stack direction="block" gap="small-300">
           <s-text type="strong">{text.headline}</s-text>
@@ -56,8 +60,11 @@ export function OfferCard(props: OfferCardProps) {
                   : formatAmount(i18n, view, shownPrice)}
               </s-text>
             ) : null}
-            {shownSavings !== undefined && (parseMoney(shownSavings, view.config.digits) ?? 0) > 0 ? (
-              <s-badge>{t("offer.save", { savings: formatAmount(i18n, view, shownSavings) })}</s-badge>
+            {shownSavings !== undefined &&
+            (parseMoney(shownSavings, view.config.digits) ?? 0) > 0 ? (
+              <s-badge>
+                {t("offer.save", { savings: formatAmount(i18n, view, shownSavings) })}
+              </s-badge>
             ) : null}
           </s-stack>
         </s-stack>
@@ -85,7 +92,9 @@ export function OfferCard(props: OfferCardProps) {
       </s-stack>
       {actions?.failed === shown.offerId ? (
         <s-banner tone="critical">
-          {t(shown.action.type === "replace-line" ? "error.update" : "error.add", { item: text.item })}
+          {t(shown.action.type === "replace-line" ? "error.update" : "error.add", {
+            item: text.item,
+          })}
         </s-banner>
       ) : null}
     </s-stack>
@@ -109,7 +118,9 @@ export function ProgressBar({ view, progress, label, t }: ProgressBarProps) {
       <s-progress
         value={Math.max(0, threshold - remaining)}
         max={Math.max(threshold, 1)}
-        accessibilityLabel={t(progress.kind === "gift" ? "progress.gift.label" : "progress.freeShipping.label")}
+        accessibilityLabel={t(
+          progress.kind === "gift" ? "progress.gift.label" : "progress.freeShipping.label",
+        )}
       />
     </s-stack>
   );

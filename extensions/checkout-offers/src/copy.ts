@@ -31,7 +31,10 @@ function itemTitle(offer: RuntimeOffer, shown: ShownOffer, lines: readonly CartL
       return offer.items.find((item) => item.variantId === shown.action.variantId)?.title ?? "";
     case "volume":
     case "free-shipping":
-      return lines.find((line) => line.merchandise.id === shown.action.variantId)?.merchandise.title ?? "";
+      return (
+        lines.find((line) => line.merchandise.id === shown.action.variantId)?.merchandise.title ??
+        ""
+      );
   }
 }
 

@@ -82,5 +82,8 @@ export function readCustomerState(
 ): { customerId: string; state: CustomerState | null } | null {
   const entry = findAppMetafield(entries, "customer", STATE_KEY);
   if (!entry) return null;
-  return { customerId: entry.target.id, state: parseCustomerState(parseJson(entry.metafield.value)) };
+  return {
+    customerId: entry.target.id,
+    state: parseCustomerState(parseJson(entry.metafield.value)),
+  };
 }
