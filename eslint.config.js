@@ -12,6 +12,8 @@ export default defineConfig(
     "coverage/",
     "extensions/*/dist/",
     "extensions/*/generated/",
+    ".shopify/",
+    "extensions/checkout-offers/shopify.d.ts",
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -4,9 +4,10 @@
  *
  * Bundles the way `shopify app build` does: esbuild fed a generated entry that imports each
  * target's module and registers it with `shopify.extend`, minified, for ES2015, in production
- * mode. "compressed" is deflate, the measure Shopify's upload limit and the CLI use; gzip and
- * brotli are printed for comparison. Each target is measured alone (what its code costs), and
- * the whole extension as one bundle (what the CLI uploads for all targets together).
+ * mode. Two compressed figures: brotli at quality 11, which Shopify CLI 4 prints as
+ * "compressed", and deflate, which earlier CLIs printed as the measure of Shopify's upload limit;
+ * the budget holds for both. Each target is measured alone (what its code costs), and the whole
+ * extension as one bundle (what the CLI uploads for all targets together).
  *
  * Usage: `npm run size` prints the table and exits 1 when something is over the budget.
  */
@@ -14,7 +15,7 @@ import { build, type BuildOptions } from "esbuild";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, deflateSync, gzipSync } from "node:zlib";
 import { parse } from "smol-toml";
 
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, "../extensions/checkout-offers");
@@ -74,7 +75,9 @@ async function measure(name: string, contents: string, dir: string): Promise<Bun
     raw: code.byteLength,
     deflate: deflateSync(code).byteLength,
     gzip: gzipSync(code, { level: 9 }).byteLength,
-    brotli: brotliCompressSync(code).byteLength,
+    brotli: brotliCompressSync(code, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).byteLength,
   };
 }
 
@@ -87,12 +90,15 @@ export async function measureExtension(dir = EXTENSION_DIR): Promise<BundleSize[
   return sizes;
 }
 
+/** The larger of the two compressed measures, which the budget applies to. */
+export const compressed = (size: BundleSize) => Math.max(size.brotli, size.deflate);
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main() {
   const sizes = await measureExtension();
-  const rows = sizes.map((s) => [s.name, kb(s.raw), kb(s.deflate), kb(s.gzip), kb(s.brotli)]);
-  const header = ["bundle", "raw", "compressed (deflate)", "gzip -9", "brotli"];
+  const rows = sizes.map((s) => [s.name, kb(s.raw), kb(s.brotli), kb(s.deflate), kb(s.gzip)]);
+  const header = ["bundle", "raw", "brotli (CLI 4)", "deflate", "gzip -9"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (cells: string[]) =>
     cells
@@ -103,7 +109,7 @@ async function main() {
   console.log(
     `budget ${kb(BUDGET_BYTES)} compressed per bundle; Shopify's limit ${kb(SHOPIFY_LIMIT_BYTES)}`,
   );
-  const over = sizes.filter((s) => s.deflate > BUDGET_BYTES);
+  const over = sizes.filter((s) => compressed(s) > BUDGET_BYTES);
   if (over.length > 0) {
     console.error(`over budget: ${over.map((s) => s.name).join(", ")}`);
     process.exitCode = 1;
