@@ -1,6 +1,6 @@
 import type { CartLine, I18n, ImageDetails } from "@shopify/ui-extensions/checkout";
 import { parseMoney, type Progress, type RuntimeOffer, type ShownOffer } from "../../../app/engine";
-import type { LadderView } from "./ladder";
+import { formatMinor, type LadderView } from "./ladder";
 
 /** Buyer-facing strings come from `locales/`; `t` is the host's translate, bound. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -11,12 +11,8 @@ export function translator(i18n: I18n): Translate {
 
 /** A decimal amount of the config's currency (engine output), in the buyer's locale. */
 export function formatAmount(i18n: I18n, view: LadderView, amount: string): string {
-  const minor = parseMoney(amount, view.config.digits) ?? 0;
-  return i18n.formatCurrency(minor / 10 ** view.config.digits, {
-    currency: view.config.currency,
-    minimumFractionDigits: view.config.digits,
-    maximumFractionDigits: view.config.digits,
-  });
+  const { currency, digits } = view.config;
+  return formatMinor(i18n, parseMoney(amount, digits) ?? 0, currency, digits);
 }
 
 /** The offered item's title, as the engine chose it for this offer. */

@@ -1,3 +1,4 @@
+import type { I18n } from "@shopify/ui-extensions/checkout";
 import {
   evaluate,
   type CheckoutInput,
@@ -34,14 +35,18 @@ export function readFacts(api: LadderApi): CheckoutFacts {
   };
 }
 
-/** Amounts in headlines, in the buyer's locale (the engine's default is locale-free). */
+/** An amount in minor units, in the buyer's locale (the engine's own format is locale-free). */
+export function formatMinor(i18n: I18n, minor: number, currency: string, digits: number): string {
+  return i18n.formatCurrency(minor / 10 ** digits, {
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+/** Amounts in the headlines the engine renders from the merchant's templates. */
 export function moneyFormatter(api: LadderApi): MoneyFormatter {
-  return (minor, currency, digits) =>
-    api.i18n.formatCurrency(minor / 10 ** digits, {
-      currency,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
+  return (minor, currency, digits) => formatMinor(api.i18n, minor, currency, digits);
 }
 
 export interface LadderOptions {
