@@ -100,22 +100,23 @@ function wholeLines(lines: readonly RuntimeLine[]): Claim[] {
 export function computeDiscounts(
   config: RuntimeConfig,
   checkout: RuntimeCheckout,
-  inForce: readonly boolean[],
+  forceReasons: readonly (string | null)[],
   matches: ReadonlyMap<number, TriggerMatch>,
   cart: CartView,
 ): DiscountResult {
-  const left = new Map<string, Minor>();
-  for (const line of checkout.lines) left.set(line.id, line.total);
+  // What is left of each line's total, by cart position.
+  const left: Minor[] = [];
+  for (const line of checkout.lines) left.push(line.total);
   const applied: AppliedDiscount[] = [];
 
   const apply = (offerIndex: number, lines: AppliedLine[], percentShown: number) => {
     const kept = new Map<string, AppliedLine>();
     let amount = 0;
     for (const { line, amount: wanted } of lines) {
-      const room = left.get(line.id) ?? 0;
+      const room = left[line.index] ?? 0;
       const capped = Math.min(wanted, room);
       if (capped <= 0) continue;
-      left.set(line.id, room - capped);
+      left[line.index] = room - capped;
       const previous = kept.get(line.id);
       if (previous) previous.amount += capped;
       else kept.set(line.id, { line, amount: capped });
@@ -133,7 +134,7 @@ export function computeDiscounts(
   };
 
   config.offers.forEach((offer, index) => {
-    if (!inForce[index]) return;
+    if (forceReasons[index] !== null) return;
     switch (offer.kind) {
       case "upgrade":
         if (offer.percent > 0) {
@@ -170,7 +171,7 @@ export function computeDiscounts(
   let afterLineOffers = 0;
   const leftByVariant = new Map<string, Minor>();
   for (const line of checkout.lines) {
-    const rest = left.get(line.id) ?? 0;
+    const rest = left[line.index] ?? 0;
     afterLineOffers += rest;
     leftByVariant.set(line.variantId, (leftByVariant.get(line.variantId) ?? 0) + rest);
   }
@@ -180,17 +181,21 @@ export function computeDiscounts(
     if (offer.kind !== "gift") return;
     const basis = afterLineOffers - (leftByVariant.get(offer.item.variantId) ?? 0);
     giftBasis.set(index, basis);
-    if (!inForce[index] || basis < offer.threshold) return;
+    if (forceReasons[index] !== null || basis < offer.threshold) return;
     const line = (cart.linesByVariant.get(offer.item.variantId) ?? []).find(
-      (l) => (left.get(l.id) ?? 0) > 0,
+      (l) => (left[l.index] ?? 0) > 0,
     );
     if (line) apply(index, [{ line, amount: line.unitPrice }], 100);
   });
 
   let subtotal = 0;
-  for (const rest of left.values()) subtotal += rest;
+  for (const rest of left) subtotal += rest;
   config.offers.forEach((offer, index) => {
-    if (offer.kind === "free-shipping" && inForce[index] && subtotal >= offer.threshold) {
+    if (
+      offer.kind === "free-shipping" &&
+      forceReasons[index] === null &&
+      subtotal >= offer.threshold
+    ) {
       applied.push({ offerIndex: index, target: "shipping", percentShown: 100 });
     }
   });

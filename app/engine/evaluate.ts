@@ -1,15 +1,14 @@
-import { viewCart, type CartView } from "./cart";
+import type { CartView } from "./cart";
 import { offerCopy, plainMoney, type CopyFacts, type MoneyFormatter } from "./copy";
-import { bundleSets, computeDiscounts, tierFor, type AppliedDiscount } from "./discounts";
+import { bundleSets, tierFor } from "./discounts";
+import { discountsOf, earn } from "./earn";
 import { assignGroup } from "./holdout";
-import { matchTriggers, type TriggerMatches } from "./match";
+import type { TriggerMatches } from "./match";
 import { formatMoney } from "./money";
 import { normalizeCheckout } from "./normalize";
 import { percentOf } from "./percent";
-import { customerSegments } from "./segments";
 import type {
   CheckoutInput,
-  Discount,
   Evaluation,
   Minor,
   OfferAction,
@@ -72,7 +71,6 @@ export function evaluate(
 
   const group = assignGroup(checkout.visitorKey, settings.holdoutPercent);
   const customer = checkout.customer;
-  const segments = customerSegments(customer, settings);
   const customerTags = new Set(customer?.tags ?? []);
   const muted = settings.suppressTags.some((tag) => customerTags.has(tag));
   const budget = settings.budgetTags.some((tag) => customerTags.has(tag));
@@ -82,29 +80,8 @@ export function evaluate(
     lastAccepted !== null &&
     checkout.now - lastAccepted < settings.cooldownDays * DAY_MS;
 
-  const inForceReason = (offer: RuntimeOffer): SuppressionReason | null => {
-    if (!offer.active) return "draft";
-    if (offer.startsAt !== null && checkout.now < offer.startsAt) return "out-of-schedule";
-    if (offer.endsAt !== null && checkout.now >= offer.endsAt) return "out-of-schedule";
-    if (offer.segments && !offer.segments.some((s) => segments.has(s))) return "segment";
-    if (offer.kind === "free-shipping" && offer.countries) {
-      if (!checkout.countryCode || !offer.countries.includes(checkout.countryCode)) {
-        return "wrong-country";
-      }
-    }
-    return null;
-  };
-
-  const forceReasons = config.offers.map(inForceReason);
-  const cart = viewCart(checkout);
-  const matches = matchTriggers(config, checkout);
-  const earned = computeDiscounts(
-    config,
-    checkout,
-    forceReasons.map((reason) => reason === null),
-    matches.byOffer,
-    cart,
-  );
+  const earned = earn(config, checkout);
+  const { cart, matches, forceReasons } = earned;
 
   const context: VerdictContext = {
     config,
@@ -178,24 +155,8 @@ export function evaluate(
     group,
     offers,
     progress,
-    discounts: earned.applied.map((d) => toDiscount(d, config, money)),
+    discounts: discountsOf(earned.applied, config),
     suppressed,
-  };
-}
-
-function toDiscount(
-  d: AppliedDiscount,
-  config: RuntimeConfig,
-  money: (m: Minor) => string,
-): Discount {
-  const offerId = config.offers[d.offerIndex]?.id ?? "";
-  if (d.target === "shipping") return { offerId, target: "shipping", percent: d.percentShown };
-  return {
-    offerId,
-    target: "lines",
-    lines: d.lines.map((l) => ({ lineId: l.line.id, amount: money(l.amount) })),
-    amount: money(d.amount),
-    percent: d.percentShown,
   };
 }
 

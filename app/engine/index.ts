@@ -8,6 +8,7 @@
 export { compile, KIND_CODES, type CompileOptions } from "./compile";
 export { load } from "./load";
 export { evaluate, type EvaluateOptions } from "./evaluate";
+export { earnedDiscounts } from "./earned-discounts";
 export { offerCopy, plainMoney, type MoneyFormatter } from "./copy";
 export { renderTemplate, placeholdersIn, PLACEHOLDERS, type Placeholder } from "./template";
 export { minorDigits } from "./currency";

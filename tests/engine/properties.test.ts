@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { validateConfig } from "../../app/config";
 import {
   assignGroup,
+  compile,
+  earnedDiscounts,
+  load,
   parseMoney,
   type CheckoutInput,
   type Evaluation,
@@ -165,6 +168,17 @@ describe("engine invariants (fast-check)", () => {
         for (const ev of variants) expect(ev.discounts).toEqual(reference.discounts);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("earnedDiscounts (the function's entry point) equals the evaluation's discounts", () => {
+    fc.assert(
+      fc.property(configArb, checkoutArb, (config, input) => {
+        const runtime = load(compile(config, { withoutCopy: true }));
+        if (!runtime) throw new Error("did not load");
+        expect(earnedDiscounts(runtime, input)).toEqual(run(config, input).discounts);
+      }),
+      RUNS,
     );
   });
 
