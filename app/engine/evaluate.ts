@@ -30,9 +30,9 @@ export interface EvaluateOptions {
 const DAY_MS = 86_400_000;
 
 /** Upsells rank before cross-sells (rule 2); free shipping is never an offer card. */
-const UPSELL: ReadonlySet<OfferKind> = new Set(["upgrade", "volume"]);
+const UPSELL: ReadonlySet<OfferKind> = /* @__PURE__ */ new Set(["upgrade", "volume"]);
 /** Kinds that budget and cooldown hide (rules 6 and 7): every upsell and cross-sell. */
-const PUSHY: ReadonlySet<OfferKind> = new Set([
+const PUSHY: ReadonlySet<OfferKind> = /* @__PURE__ */ new Set([
   "upgrade",
   "volume",
   "cross-sell",
@@ -64,6 +64,9 @@ export function evaluate(
   input: CheckoutInput,
   options: EvaluateOptions = {},
 ): Evaluation {
+  if (config.form === "function") {
+    throw new Error("evaluate needs the checkout form: the function form has no texts or prices");
+  }
   const checkout = normalizeCheckout(input, config.digits);
   const { settings, digits, currency } = config;
   const money = (minor: Minor) => formatMoney(minor, digits);
@@ -80,7 +83,7 @@ export function evaluate(
     lastAccepted !== null &&
     checkout.now - lastAccepted < settings.cooldownDays * DAY_MS;
 
-  const earned = earn(config, checkout);
+  const earned = earn(config, checkout, "all");
   const { cart, matches, forceReasons } = earned;
 
   const context: VerdictContext = {
@@ -92,16 +95,17 @@ export function evaluate(
     subtotal: earned.subtotal,
     money,
   };
-  const verdicts: Verdict[] = config.offers.map((offer, index) => {
+  const verdicts: Verdict[] = [];
+  for (let index = 0; index < config.size; index += 1) {
+    const offer = config.offerAt(index);
     const early =
       forceReasons[index] ??
       (group === "holdout" ? "holdout" : null) ??
       (muted ? "suppressed-customer" : null) ??
       (budget && PUSHY.has(offer.kind) ? "budget" : null) ??
       (cooling && PUSHY.has(offer.kind) ? "cooldown" : null);
-    if (early) return { shown: "no", reason: early };
-    return judge(offer, index, context);
-  });
+    verdicts.push(early ? { shown: "no", reason: early } : judge(offer, index, context));
+  }
 
   const candidates = verdicts
     .flatMap((v) => (v.shown === "yes" && v.candidate ? [v.candidate] : []))
@@ -145,8 +149,7 @@ export function evaluate(
     v.shown === "yes" && v.progress ? [v.progress] : [],
   );
   const suppressed = verdicts.flatMap((v, index) => {
-    const offer = config.offers[index];
-    if (!offer) return [];
+    const offer = config.offerAt(index);
     if (v.shown === "no") return [{ offerId: offer.id, reason: v.reason }];
     return cut.has(index) ? [{ offerId: offer.id, reason: "max-offers" as const }] : [];
   });

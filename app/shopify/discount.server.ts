@@ -17,6 +17,7 @@ import {
   LIST_VARIABLE_LIMIT,
   METAFIELD_VALUE_LIMIT,
   functionInputVariables,
+  scheduleBoundaries,
   splitConfig,
   withoutPastSchedule,
 } from "../../extensions/offer-discounts/src/contract";
@@ -61,9 +62,10 @@ export interface FunctionMetafields {
 }
 
 /**
- * The three metafields the function reads, for the active offers as of `at`: the lean published
- * config (split in two when it exceeds what Shopify hands a function) and the input query's
- * variables. Throws a DiscountSyncError when the config cannot fit.
+ * The three metafields the function reads, for the active offers as of `at`: the engine's
+ * function form of the config (split in two when it exceeds what Shopify hands a function, the
+ * second part also carrying the schedule boundaries) and the input query's variables. Throws a
+ * DiscountSyncError when the config cannot fit.
  */
 export function functionMetafields(
   config: OfferConfig,
@@ -72,8 +74,12 @@ export function functionMetafields(
 ): AutomaticAppDiscountInput["metafields"] {
   // Schedules already past at publishing are folded in, so every boundary left is upcoming.
   const current = withoutPastSchedule(config, at.getTime(), parseInstant);
-  const published = compile(current, { activeOnly: true, withoutCopy: true });
-  const parts = splitConfig(published);
+  const published = compile(current, { activeOnly: true, form: "function" });
+  const boundaries = scheduleBoundaries(
+    current.offers.filter((offer) => offer.status === "active"),
+    parseInstant,
+  );
+  const parts = splitConfig(published, boundaries);
   if (!parts) {
     const size = new TextEncoder().encode(JSON.stringify(published)).length;
     throw new DiscountSyncError(
@@ -82,7 +88,7 @@ export function functionMetafields(
         "Deactivate some offers or shorten their trigger lists, then publish again.",
     );
   }
-  const variables = functionInputVariables(published, shopLocalTime(timeZone));
+  const variables = functionInputVariables(published, boundaries, shopLocalTime(timeZone));
   const lists: [string, string[]][] = [
     ["collections", variables.collectionIds],
     ["product tags", variables.tags],

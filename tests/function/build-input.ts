@@ -4,13 +4,7 @@
  * each line's flags for the collections and tags the config names. Shared by the property test,
  * the cost measurements and the benchmark.
  */
-import {
-  compile,
-  load,
-  parseInstant,
-  type CheckoutInput,
-  type OfferConfig,
-} from "../../app/engine";
+import { compile, parseInstant, type CheckoutInput, type OfferConfig } from "../../app/engine";
 import {
   queriedTerms,
   scheduleBoundaries,
@@ -38,14 +32,15 @@ export function functionInput(
   const now = parseInstant(checkout.now);
   const publishedAt = parseInstant(options.publishedAt ?? checkout.now);
   if (now === null || publishedAt === null) throw new Error("unreadable instant");
-  const published = compile(withoutPastSchedule(config, publishedAt, parseInstant), {
-    activeOnly: true,
-    withoutCopy: true,
-  });
-  const parts = splitConfig(published);
-  if (!parts || !load(published)) throw new Error("config does not fit the function's metafields");
+  const current = withoutPastSchedule(config, publishedAt, parseInstant);
+  const published = compile(current, { activeOnly: true, form: "function" });
+  const boundaries = scheduleBoundaries(
+    current.offers.filter((offer) => offer.status === "active"),
+    parseInstant,
+  );
+  const parts = splitConfig(published, boundaries);
+  if (!parts) throw new Error("config does not fit the function's metafields");
   const terms = queriedTerms(published);
-  const boundaries = scheduleBoundaries(published);
   const passed = (i: number) => {
     const boundary = boundaries[i];
     return boundary === undefined || now >= boundary;

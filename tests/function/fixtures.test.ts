@@ -8,7 +8,7 @@ import {
   type FixtureData,
 } from "@shopify/shopify-function-test-helpers";
 import { describe, expect, it } from "vitest";
-import { load } from "../../app/engine";
+import { loadForFunction } from "../../app/engine";
 import { cartDeliveryOptionsDiscountsGenerateRun } from "../../extensions/offer-discounts/src/cart_delivery_options_discounts_generate_run";
 import { cartLinesDiscountsGenerateRun } from "../../extensions/offer-discounts/src/cart_lines_discounts_generate_run";
 import { joinConfig, queriedTerms } from "../../extensions/offer-discounts/src/contract";
@@ -82,9 +82,9 @@ describe("function fixtures (literal input JSON, validated by Shopify's function
   it("asks each line about the collections and tags the config's triggers name, in that order", async () => {
     const fixture = await loadFixture(path.join(FIXTURES, "cross-sell.json"));
     const input = fixture.input as CartLinesInput;
-    const config = joinConfig(input.discount.config?.jsonValue, input.discount.config2?.jsonValue);
-    if (!config || !load(config)) throw new Error("fixture config did not load");
-    expect(queriedTerms(config).collectionIds).toEqual(["gid://shopify/Collection/3002"]);
+    const joined = joinConfig(input.discount.config?.jsonValue, input.discount.config2?.jsonValue);
+    if (!joined || !loadForFunction(joined.config)) throw new Error("fixture config did not load");
+    expect(queriedTerms(joined.config).collectionIds).toEqual(["gid://shopify/Collection/3002"]);
     for (const line of input.cart.lines) {
       expect(line.merchandise.product?.inCollections).toHaveLength(1);
     }

@@ -82,11 +82,11 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
       discountClasses: DISCOUNT_CLASSES,
       appDiscountType: { functionId: LADDER_DISCOUNT_FUNCTION.id },
     });
-    // The lean published config: active offers, no buyer-facing texts.
+    // The engine's function form of the active offers (the example has no schedules).
     expect(JSON.parse(node.config?.value ?? "null")).toEqual(
-      compile(example, { activeOnly: true, withoutCopy: true }),
+      compile(example, { activeOnly: true, form: "function" }),
     );
-    expect(JSON.parse(node.config2?.value ?? "null")).toEqual({ o: [] });
+    expect(JSON.parse(node.config2?.value ?? "null")).toEqual({ o: [], b: [] });
     const input = JSON.parse(node.input?.value ?? "null") as Record<string, unknown>;
     expect(Object.keys(input).sort()).toEqual(
       ["collectionIds", "premiumTags", "tags", "t0", "t1", "t2"].sort(),

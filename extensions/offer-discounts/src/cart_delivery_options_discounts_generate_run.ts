@@ -1,4 +1,4 @@
-import { earnedDiscounts, prepareCart } from "./adapter";
+import { earned, prepareCart } from "./adapter";
 import type {
   CartDeliveryOptionsDiscountsGenerateRunResult,
   CartDeliveryOptionsInput,
@@ -17,7 +17,7 @@ export function cartDeliveryOptionsDiscountsGenerateRun(
   try {
     const groups = input.cart.deliveryGroups;
     if (groups.length === 0) return NOTHING;
-    const cart = prepareCart(input, "delivery");
+    const cart = prepareCart(input);
     if (!cart) return NOTHING;
     const freeIn = new Map<string | null, boolean>();
     const targets: { deliveryGroup: { id: string } }[] = [];
@@ -25,7 +25,7 @@ export function cartDeliveryOptionsDiscountsGenerateRun(
       const country = group.deliveryAddress?.countryCode ?? null;
       let free = freeIn.get(country);
       if (free === undefined) {
-        free = earnedDiscounts(cart, country).some((d) => d.target === "shipping");
+        free = earned(cart, country).freeShipping;
         freeIn.set(country, free);
       }
       if (free) targets.push({ deliveryGroup: { id: group.id } });

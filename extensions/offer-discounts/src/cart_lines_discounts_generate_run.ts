@@ -1,5 +1,5 @@
-import { formatMoney, parseMoney } from "../../../app/engine";
-import { earnedDiscounts, prepareCart } from "./adapter";
+import { formatMoney } from "../../../app/engine";
+import { earned, prepareCart } from "./adapter";
 import type {
   CartLinesDiscountsGenerateRunResult,
   CartLinesInput,
@@ -58,28 +58,14 @@ export function cartLinesDiscountsGenerateRun(
   input: CartLinesInput,
 ): CartLinesDiscountsGenerateRunResult {
   try {
-    const cart = prepareCart(input, "lines");
+    const cart = prepareCart(input);
     if (!cart) return NOTHING;
     const digits = cart.config.digits;
-    const perLine = new Map<string, number>();
-    for (const discount of earnedDiscounts(cart, null)) {
-      if (discount.target !== "lines") continue;
-      for (const { lineId, amount } of discount.lines) {
-        const minor = parseMoney(amount, digits);
-        if (minor === null) return NOTHING;
-        perLine.set(lineId, (perLine.get(lineId) ?? 0) + minor);
-      }
-    }
-    const candidates: ProductDiscountCandidate[] = [];
-    // In cart order, so the output is stable for the same cart.
-    for (const line of cart.checkout.lines) {
-      const minor = perLine.get(line.id);
-      if (!minor) continue;
-      candidates.push({
-        targets: [{ cartLine: { id: line.id } }],
-        value: { fixedAmount: { amount: formatMoney(minor, digits) } },
-      });
-    }
+    // In cart order, one per line: the engine's total for it.
+    const candidates: ProductDiscountCandidate[] = earned(cart, null).lines.map((line) => ({
+      targets: [{ cartLine: { id: line.lineId } }],
+      value: { fixedAmount: { amount: formatMoney(line.amount, digits) } },
+    }));
     if (candidates.length === 0) return NOTHING;
     return {
       operations: [

@@ -3,8 +3,7 @@
  * this module, so the lists the input query asks about and the schedule slots are derived by the
  * same code from the same published config. Pure and dependency-free (it ships in the function).
  */
-import { DEFAULT_SETTINGS, type PublishedConfig, type PublishedOffer } from "../../../app/engine";
-import { expandId } from "../../../app/engine/ids";
+import { DEFAULT_SETTINGS, type FunctionConfig } from "../../../app/engine";
 
 /** App-owned metafields on the automatic discount (namespace `$app`). */
 export const CONFIG_KEY = "function_config";
@@ -23,9 +22,13 @@ export const LIST_VARIABLE_LIMIT = 100;
 export const SCHEDULE_SLOTS = 3;
 export const SLOT_NAMES = ["t0", "t1", "t2"] as const;
 
-/** The second part of a split config: the offers that did not fit in the first metafield. */
+/**
+ * The second metafield: the packed offers that did not fit in the first, and every schedule
+ * boundary of the config (ascending epoch milliseconds), which the clock slots refer to.
+ */
 export interface ConfigPart2 {
-  o: PublishedOffer[];
+  o: string[];
+  b: number[];
 }
 
 /** The variables of both input queries, as stored in the `function_input` metafield. */
@@ -49,33 +52,30 @@ export interface QueriedTerms {
 }
 
 /**
- * The collections and tags each cart line is asked about, and the premium tags the customer is
- * asked about. The query returns only the flags, in this order, so both sides must agree on it.
- * Read from the published form, which the function has without loading the whole config.
+ * The collections and tags each cart line is asked about (those publishing could not turn into
+ * variants: the function form's `ix.c` and `ix.g` keys), and the premium tags the customer is
+ * asked about. The query returns only the flags, in this order, so both sides derive it alike.
  */
-export function queriedTerms(config: PublishedConfig): QueriedTerms {
-  const collections = new Set<string>();
-  const tags = new Set<string>();
-  for (const offer of config.o) {
-    const trigger = offer.t;
-    if (!trigger || (offer.k !== "u" && offer.k !== "x" && offer.k !== "v")) continue;
-    for (const ref of trigger.c ?? []) collections.add(expandId(ref, "Collection"));
-    for (const tag of trigger.g ?? []) tags.add(tag);
-  }
+export function queriedTerms(config: FunctionConfig): QueriedTerms {
   const premium = config.s?.pt ?? DEFAULT_SETTINGS.premiumTags;
   return {
-    collectionIds: [...collections],
-    tags: [...tags],
+    collectionIds: Object.keys(config.ix.c ?? {}),
+    tags: Object.keys(config.ix.g ?? {}),
     premiumTags: [...new Set(premium.map((tag) => tag.toLowerCase()))],
   };
 }
 
 /** Every instant at which an offer starts or ends, ascending, each once (epoch milliseconds). */
-export function scheduleBoundaries(config: PublishedConfig): number[] {
+export function scheduleBoundaries(
+  offers: readonly { startsAt?: string; endsAt?: string }[],
+  instant: (value: string) => number | null,
+): number[] {
   const instants = new Set<number>();
-  for (const offer of config.o) {
-    if (offer.a !== undefined) instants.add(offer.a);
-    if (offer.z !== undefined) instants.add(offer.z);
+  for (const offer of offers) {
+    for (const value of [offer.startsAt, offer.endsAt]) {
+      const at = value === undefined ? null : instant(value);
+      if (at !== null) instants.add(at);
+    }
   }
   return [...instants].sort((a, b) => a - b);
 }
@@ -83,25 +83,26 @@ export function scheduleBoundaries(config: PublishedConfig): number[] {
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 /**
- * Splits a published config into the two metafield values, each within Shopify's limit: the
- * first keeps everything but the offers that do not fit, the second holds those. Null when even
- * two parts cannot hold it.
+ * Splits the function form into the two metafield values, each within Shopify's limit: the first
+ * keeps everything but the packed offers that do not fit, the second holds those and the
+ * schedule boundaries. Null when even two parts cannot hold it.
  */
-export function splitConfig(published: PublishedConfig): [PublishedConfig, ConfigPart2] | null {
-  const whole = JSON.stringify(published);
-  if (utf8Length(whole) <= METAFIELD_VALUE_LIMIT) return [published, { o: [] }];
-  const head: PublishedConfig = { ...published, o: [] };
+export function splitConfig(
+  config: FunctionConfig,
+  boundaries: number[],
+): [FunctionConfig, ConfigPart2] | null {
+  const head: FunctionConfig = { ...config, o: [] };
   // `,` between offers and the brackets around them: counted as the parts are filled.
   let size = utf8Length(JSON.stringify(head));
   let cut = 0;
-  for (const offer of published.o) {
+  for (const offer of config.o) {
     const next = size + utf8Length(JSON.stringify(offer)) + (cut > 0 ? 1 : 0);
     if (next > METAFIELD_VALUE_LIMIT) break;
     size = next;
     cut += 1;
   }
-  const first: PublishedConfig = { ...published, o: published.o.slice(0, cut) };
-  const second: ConfigPart2 = { o: published.o.slice(cut) };
+  const first: FunctionConfig = { ...config, o: config.o.slice(0, cut) };
+  const second: ConfigPart2 = { o: config.o.slice(cut), b: boundaries };
   if (utf8Length(JSON.stringify(second)) > METAFIELD_VALUE_LIMIT) return null;
   return [first, second];
 }
@@ -111,17 +112,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The published config from the two metafield values; null when either part is missing or not
- * shaped as `splitConfig` writes (the admin always writes both together). Only the outline is
- * checked here: `load` judges the offers the cart needs.
+ * The function form and the schedule boundaries from the two metafield values; null when either
+ * part is missing or not shaped as `splitConfig` writes (the admin always writes both together).
+ * The engine's `loadForFunction` judges the rest.
  */
-export function joinConfig(part1: unknown, part2: unknown): PublishedConfig | null {
-  if (!isRecord(part1) || !isRecord(part2)) return null;
-  if (!Array.isArray(part1.o) || !Array.isArray(part2.o)) return null;
-  if (part1.s !== undefined && !isRecord(part1.s)) return null;
+export function joinConfig(
+  part1: unknown,
+  part2: unknown,
+): { config: FunctionConfig; boundaries: number[] } | null {
+  if (!isRecord(part1) || !isRecord(part2) || !isRecord(part1.ix)) return null;
+  if (!Array.isArray(part1.o) || !Array.isArray(part2.o) || !Array.isArray(part2.b)) return null;
+  const boundaries = part2.b as unknown[];
+  if (!boundaries.every((b) => typeof b === "number")) return null;
   const offers = part2.o.length === 0 ? part1.o : [...part1.o, ...part2.o];
-  if (!offers.every(isRecord)) return null;
-  return { ...part1, o: offers } as unknown as PublishedConfig;
+  return {
+    config: { ...part1, o: offers } as unknown as FunctionConfig,
+    boundaries: boundaries as number[],
+  };
 }
 
 /**
@@ -131,11 +138,12 @@ export function joinConfig(part1: unknown, part2: unknown): PublishedConfig | nu
  * `withoutPastSchedule`), so slot i is boundary i for the function too.
  */
 export function functionInputVariables(
-  config: PublishedConfig,
+  config: FunctionConfig,
+  boundaries: readonly number[],
   toShopLocal: (instant: number) => string,
 ): FunctionInputVariables {
   const terms = queriedTerms(config);
-  const slots = scheduleBoundaries(config).slice(0, SCHEDULE_SLOTS).map(toShopLocal);
+  const slots = boundaries.slice(0, SCHEDULE_SLOTS).map(toShopLocal);
   const pad = slots[0] ?? "2000-01-01T00:00:00";
   return {
     ...terms,
