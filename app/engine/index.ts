@@ -8,6 +8,7 @@
 export { compile, KIND_CODES, type CompileOptions, type TriggerResolver } from "./compile";
 export { load, MalformedConfig } from "./load";
 export { loadForFunction } from "./load-function";
+export { offerById } from "./offer-by-id";
 export { evaluate, type EvaluateOptions } from "./evaluate";
 export { earnedDiscounts, earnedTotals, touches, type EarnedTotals } from "./earned-discounts";
 export { offerCopy, plainMoney, type MoneyFormatter } from "./copy";

@@ -1,5 +1,4 @@
 import { minorDigits } from "./currency";
-import { loadForFunction } from "./load-function";
 import { toPercentUnits } from "./percent";
 import {
   array,
@@ -30,12 +29,11 @@ import {
 export { MalformedConfig } from "./read";
 
 /**
- * Published config (as read from a metafield: anything) → runtime config, or null when it is
- * missing, malformed or of a newer version. Never throws. Either form; the function form goes to
- * `loadForFunction`, which checks its offers lazily (see there).
+ * The checkout form of a published config (as read from a metafield: anything) → runtime
+ * config, or null when it is missing, malformed, of a newer version or the function form (which
+ * `loadForFunction` reads). Never throws.
  */
 export function load(published: unknown): RuntimeConfig | null {
-  if (isRecord(published) && published.f === 1) return loadForFunction(published);
   try {
     return loadOrThrow(published);
   } catch (error) {
@@ -46,7 +44,7 @@ export function load(published: unknown): RuntimeConfig | null {
 
 function loadOrThrow(published: unknown): RuntimeConfig {
   const doc = isRecord(published) ? published : fail();
-  if (doc.v !== PUBLISHED_VERSION) fail();
+  if (doc.v !== PUBLISHED_VERSION || doc.f !== undefined) fail();
   const currency = str(doc.cur);
   const digits = minorDigits(currency);
   const raw = array(doc.o);

@@ -6,7 +6,7 @@ import {
   compile,
   earnedDiscounts,
   earnedTotals,
-  load,
+  loadForFunction,
   parseMoney,
   type CheckoutInput,
   type Evaluation,
@@ -175,7 +175,7 @@ describe("engine invariants (fast-check)", () => {
   it("earnedDiscounts (the function's entry point) equals the evaluation's discounts", () => {
     fc.assert(
       fc.property(configArb, checkoutArb, (config, input) => {
-        const runtime = load(compile(config, { form: "function" }));
+        const runtime = loadForFunction(compile(config, { form: "function" }));
         if (!runtime) throw new Error("did not load");
         expect(earnedDiscounts(runtime, input)).toEqual(run(config, input).discounts);
       }),
@@ -186,7 +186,7 @@ describe("engine invariants (fast-check)", () => {
   it("earnedTotals (the function's output) sums the evaluation's discounts per line", () => {
     fc.assert(
       fc.property(configArb, checkoutArb, (config, input) => {
-        const runtime = load(compile(config, { form: "function" }));
+        const runtime = loadForFunction(compile(config, { form: "function" }));
         if (!runtime) throw new Error("did not load");
         const ev = run(config, input);
         const expected = new Map<string, number>();

@@ -6,6 +6,7 @@ import {
   evaluate,
   formatMoney,
   load,
+  loadForFunction,
   MalformedConfig,
   parseMoney,
   PUBLISHED_VERSION,
@@ -110,6 +111,13 @@ describe("compile → load (the published form checkout reads)", () => {
     );
   });
 
+  it("leaves the function form to the function's loader, and the reverse", () => {
+    const cfg = config([offers.crossSell("x", "a", "b", "1.00")]);
+    expect(load(compile(cfg, { form: "function" }))).toBeNull();
+    expect(loadForFunction(compile(cfg))).toBeNull();
+    expect(loadForFunction(compile(cfg, { form: "function" }))?.size).toBe(1);
+  });
+
   it.each([
     ["nothing", undefined],
     ["null", null],
@@ -141,7 +149,7 @@ describe("the discount function's form", () => {
     fc.assert(
       fc.property(configArb, checkoutArb, (cfg, input) => {
         const full = load(compile(cfg));
-        const lean = load(compile(cfg, { form: "function" }));
+        const lean = loadForFunction(compile(cfg, { form: "function" }));
         if (!full || !lean) throw new Error("did not load");
         expect(earnedDiscounts(lean, input)).toEqual(evaluate(full, input).discounts);
       }),
@@ -218,7 +226,7 @@ describe("the function form's index", () => {
       { form: "function" },
     );
     expect(packed.o[0]).toBe("u|odd%7Cid%25|1795737600000|1796083200000|rp|77|12.5");
-    const offer = load(packed)?.offerAt(0);
+    const offer = loadForFunction(packed)?.offerAt(0);
     expect(offer).toMatchObject({
       id: "odd|id%",
       kind: "upgrade",
@@ -237,7 +245,7 @@ describe("the function form's index", () => {
   });
 
   it("decodes only the offers a cart touches", () => {
-    const runtime = load(compile(cfg, { form: "function" }));
+    const runtime = loadForFunction(compile(cfg, { form: "function" }));
     if (!runtime) throw new Error("did not load");
     const decoded: number[] = [];
     const spy = { ...runtime, offerAt: (i: number) => (decoded.push(i), runtime.offerAt(i)) };
@@ -251,7 +259,7 @@ describe("the function form's index", () => {
       ...published,
       o: published.o.map((o, i) => (i === 1 ? "v|bars||||three|x" : o)),
     };
-    const runtime = load(broken);
+    const runtime = loadForFunction(broken);
     if (!runtime) throw new Error("the frame is fine");
     expect(() => earnedDiscounts(runtime, checkout([line("wash", "20.00")]))).not.toThrow();
     expect(() => runtime.offerAt(1)).toThrow(MalformedConfig);
@@ -260,7 +268,7 @@ describe("the function form's index", () => {
   it("gives the same discounts for the touched lines plus the subtotal as for the whole cart", () => {
     fc.assert(
       fc.property(configArb, checkoutArb, (c, input) => {
-        const runtime = load(compile(c, { form: "function" }));
+        const runtime = loadForFunction(compile(c, { form: "function" }));
         if (!runtime) throw new Error("did not load");
         const subtotal = input.lines.reduce(
           (sum, l) => sum + (parseMoney(l.unitPrice, 2) ?? 0) * l.quantity,

@@ -135,7 +135,7 @@ describe("cart → the engine's checkout input", () => {
 
 describe("reading the app metafields", () => {
   it("loads the published shop config, and nothing else", () => {
-    expect(readConfig([shopEntry(published())])?.offers.length).toBe(9);
+    expect(readConfig([shopEntry(published())])?.size).toBe(9);
     expect(readConfig([])).toBeNull();
     expect(readConfig([shopEntry("")])).toBeNull();
     expect(readConfig([shopEntry("[]")])).toBeNull();

@@ -1,6 +1,7 @@
 import type { I18n } from "@shopify/ui-extensions/checkout";
 import {
   evaluate,
+  offerById,
   type CheckoutInput,
   type Evaluation,
   type MoneyFormatter,
@@ -79,8 +80,7 @@ export function runLadder(
       };
     }
     const evaluation = evaluate(config, input, { formatMoney: moneyFormatter(api) });
-    const byId = new Map(config.offers.map((offer) => [offer.id, offer]));
-    return { config, input, evaluation, offer: (offerId) => byId.get(offerId) };
+    return { config, input, evaluation, offer: (offerId) => offerById(config, offerId) };
   } catch {
     return null;
   }
