@@ -115,9 +115,9 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
     );
 
     const node = await readDiscount(admin, second.discountId);
-    const published = JSON.parse(node.config?.value ?? "null") as { o: { i: string; d: number }[] };
-    // Drafts stay out of the function's config.
-    expect(published.o.map((o) => [o.i, o.d])).toEqual([["a", 20]]);
+    // Packed offers, `kind|id|startsAt|endsAt|segments|variant|percent`: drafts stay out.
+    const published = JSON.parse(node.config?.value ?? "null") as { o: string[] };
+    expect(published.o).toEqual(["u|a||||2002|20"]);
     // Metafields are replaced, not duplicated.
     expect(standIn.metafields().filter((m) => m.ownerId === second.discountId)).toHaveLength(3);
   });
@@ -145,13 +145,16 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
       NOW,
     );
     const node = await readDiscount(admin, discountId);
-    const published = JSON.parse(node.config?.value ?? "null") as {
-      o: { i: string; a?: number; z?: number }[];
-    };
-    expect(published.o.map((o) => [o.i, o.a ?? null, o.z ?? null])).toEqual([
-      ["started", null, Date.parse("2026-12-01T05:00:00Z")],
-      ["later", Date.parse("2026-12-24T17:00:00Z"), null],
+    const published = JSON.parse(node.config?.value ?? "null") as { o: string[] };
+    expect(published.o.map((o) => o.split("|").slice(1, 4))).toEqual([
+      ["started", "", String(Date.parse("2026-12-01T05:00:00Z"))],
+      ["later", String(Date.parse("2026-12-24T17:00:00Z")), ""],
     ]);
+    // The second metafield carries the boundaries the clock slots stand for.
+    expect(JSON.parse(node.config2?.value ?? "null")).toEqual({
+      o: [],
+      b: [Date.parse("2026-12-01T05:00:00Z"), Date.parse("2026-12-24T17:00:00Z")],
+    });
     // The demo shop's clock: America/New_York (UTC−5 in winter).
     expect(JSON.parse(node.input?.value ?? "null")).toMatchObject({
       t0: "2026-12-01T00:00:00",
