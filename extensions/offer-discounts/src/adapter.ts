@@ -50,15 +50,37 @@ export function prepareCart(input: CartLinesInput): PreparedCart | null {
   const terms = queriedTerms(joined.config);
 
   const lines: CheckoutLine[] = [];
+  const noFlags = terms.collectionIds.length === 0 && terms.tags.length === 0;
+  // One object reused for every line's question to the engine: no allocation per line.
+  const probe = {
+    variantId: "",
+    productId: "",
+    collectionIds: [] as string[],
+    tags: [] as string[],
+  };
   let subtotal = 0;
   for (const line of input.cart.lines) {
-    const unit = parseMoneyRounded(line.cost.amountPerQuantity.amount, config.digits);
+    const amount = line.cost.amountPerQuantity.amount;
+    const unit = minorUnits(amount, config.digits);
     if (unit === null) return null;
     subtotal += unit * line.quantity;
     const variantId = line.merchandise.id;
     const product = line.merchandise.product;
     // A custom product matches nothing: it only counts towards the subtotal.
     if (variantId === undefined || !product) continue;
+    probe.variantId = variantId;
+    probe.productId = product.id;
+    if (noFlags) {
+      if (!touches(config, probe)) continue;
+      lines.push({
+        id: line.id,
+        variantId,
+        productId: product.id,
+        quantity: line.quantity,
+        unitPrice: amount,
+      });
+      continue;
+    }
     // The flags answer function_input's lists; a different length means the two metafields
     // disagree, and a wrong answer is worse than none.
     if (
@@ -77,13 +99,17 @@ export function prepareCart(input: CartLinesInput): PreparedCart | null {
       const tag = terms.tags[i];
       if (product.hasTags[i]?.hasTag && tag !== undefined) tags.push(tag);
     }
-    const candidate = { variantId, productId: product.id, collectionIds, tags };
-    if (!touches(config, candidate)) continue;
+    probe.collectionIds = collectionIds;
+    probe.tags = tags;
+    if (!touches(config, probe)) continue;
     lines.push({
       id: line.id,
-      ...candidate,
+      variantId,
+      productId: product.id,
+      collectionIds,
+      tags,
       quantity: line.quantity,
-      unitPrice: line.cost.amountPerQuantity.amount,
+      unitPrice: amount,
     });
   }
 
@@ -106,6 +132,22 @@ export function prepareCart(input: CartLinesInput): PreparedCart | null {
       now: new Date(now).toISOString(),
     },
   };
+}
+
+/**
+ * A cart amount in minor units. Shopify's amounts carry at most the currency's digits ("35.0"),
+ * which a float reads exactly once scaled and rounded; anything longer goes through the engine's
+ * exact half-up reading.
+ */
+function minorUnits(amount: string, digits: number): number | null {
+  const dot = amount.indexOf(".");
+  if (dot < 0 || amount.length - dot - 1 <= digits) {
+    const value = Number(amount);
+    if (Number.isFinite(value) && value >= 0 && amount.trim() !== "") {
+      return Math.round(value * 10 ** digits);
+    }
+  }
+  return parseMoneyRounded(amount, digits);
 }
 
 /** What the engine says the prepared cart earns when shipped to `countryCode`. */
