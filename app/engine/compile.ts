@@ -82,9 +82,12 @@ export function compile(
     if (minor === null) throw new Error(`${path}: not a valid amount in ${config.currency}`);
     return minor;
   };
-  // A draft never earns a discount, so the function form leaves drafts out whatever the options.
-  const kept = config.offers.filter(
-    (offer) => offer.status === "active" || (!options.activeOnly && !forFunction),
+  // The function form keeps only offers that can earn a discount: no drafts, and no upgrade or
+  // add-on without a discount (they only ever show).
+  const kept = config.offers.filter((offer) =>
+    forFunction
+      ? offer.status === "active" && canDiscount(offer)
+      : offer.status === "active" || !options.activeOnly,
   );
   const triggers = kept.map((offer) =>
     "trigger" in offer ? resolveTrigger(offer.trigger, options.resolve, forFunction) : null,
@@ -109,6 +112,12 @@ export function compile(
   if (Object.keys(settings).length > 0) published.s = settings;
   if (texts.table.length > 0) published.x = texts.table;
   return published;
+}
+
+function canDiscount(offer: Offer): boolean {
+  return (
+    (offer.kind !== "upgrade" && offer.kind !== "cross-sell") || Boolean(offer.discountPercent)
+  );
 }
 
 /** A trigger with what the resolver knows replaced by variant ids (lists deduplicated). */

@@ -112,10 +112,19 @@ describe("compile → load (the published form checkout reads)", () => {
   });
 
   it("leaves the function form to the function's loader, and the reverse", () => {
-    const cfg = config([offers.crossSell("x", "a", "b", "1.00")]);
+    const cfg = config([offers.volume("v", "a", [[2, 10]])]);
     expect(load(compile(cfg, { form: "function" }))).toBeNull();
     expect(loadForFunction(compile(cfg))).toBeNull();
     expect(loadForFunction(compile(cfg, { form: "function" }))?.size).toBe(1);
+  });
+
+  it("leaves out of the function form what can never earn a discount", () => {
+    const cfg = config([
+      offers.crossSell("plain", "a", "b", "1.00"),
+      offers.crossSell("discounted", "a", "c", "1.00", { discountPercent: 5 } as never),
+      offers.upgrade("draft", "a", "d", "1.00", { discountPercent: 5, status: "draft" } as never),
+    ]);
+    expect(compile(cfg, { form: "function" }).o).toEqual(["x|discounted||||~v-c|5"]);
   });
 
   it.each([
