@@ -1,7 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects, one `vitest run`:
+// Four projects, one `vitest run`:
 // - "engine": pure code (engine, config validation, CLI); no database, no Shopify.
+// - "function": the discount function (extensions/offer-discounts) against its generated
+//   schema.graphql, with Shopify's function test helpers; no database.
 // - "app": routes, webhooks, models, GraphQL documents and the demo seams, on a real SQLite
 //   database migrated once per run, a fresh copy per test file, and the real Admin schema.
 // - "extension": the checkout UI extension under Shopify's official test harness
@@ -24,11 +26,20 @@ export default defineConfig({
       },
       {
         test: {
+          name: "function",
+          environment: "node",
+          include: ["tests/function/**/*.test.ts"],
+          globalSetup: ["tests/function/global-setup.ts"],
+        },
+      },
+      {
+        test: {
           name: "app",
           environment: "node",
           include: ["tests/**/*.test.{ts,tsx}"],
           exclude: [
             ...[...PURE_SUITES, ...OWN_ENVIRONMENT].map((suite) => `tests/${suite}/**`),
+            "tests/function/**",
             "tests/bench/**",
           ],
           globalSetup: ["tests/support/global-setup.ts"],
