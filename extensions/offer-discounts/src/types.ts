@@ -10,16 +10,7 @@ export interface LineInput {
   quantity: number;
   cost: { amountPerQuantity: { amount: string } };
   /** `{}` for a custom product (the query selects fields on ProductVariant only). */
-  merchandise: {
-    id?: string;
-    product?: {
-      id: string;
-      /** One flag per `function_input.collectionIds`, in its order. */
-      inCollections: { isMember: boolean }[];
-      /** One flag per `function_input.tags`, in its order. */
-      hasTags: { hasTag: boolean }[];
-    };
-  };
+  merchandise: { id?: string };
 }
 
 export interface CustomerInput {
@@ -35,14 +26,21 @@ export interface MetafieldInput {
 
 interface CommonInput {
   presentmentCurrencyRate: string;
-  discount: { config: MetafieldInput | null; config2: MetafieldInput | null };
+  /** The config's parts, in `CONFIG_KEYS` order. */
+  discount: {
+    config: MetafieldInput | null;
+    config2: MetafieldInput | null;
+    config3: MetafieldInput | null;
+    config4: MetafieldInput | null;
+  };
   shop: { localTime: { date: string; t0: boolean; t1: boolean; t2: boolean } };
 }
 
 interface CartInput {
   lines: LineInput[];
   buyerIdentity: { customer: CustomerInput | null } | null;
-  cost: { subtotalAmount: { currencyCode: string } };
+  /** The whole cart's subtotal, before any discount. */
+  cost: { subtotalAmount: { amount: string; currencyCode: string } };
 }
 
 /** Result of cart_lines_discounts_generate_run.graphql. */
