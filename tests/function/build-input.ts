@@ -150,5 +150,7 @@ export function deliveryInput(
   options: BuildOptions = {},
 ): CartDeliveryOptionsInput {
   const input = functionInput(config, checkout, options);
-  return { ...input, cart: { ...input.cart, deliveryGroups: groups } };
+  // The delivery query asks for no line ids.
+  const lines = input.cart.lines.map(({ id: _id, ...line }) => line);
+  return { ...input, cart: { ...input.cart, lines, deliveryGroups: groups } };
 }

@@ -18,10 +18,11 @@ import {
   type CheckoutInput,
   type CheckoutLine,
   type EarnedTotals,
+  type FunctionConfig,
   type RuntimeConfig,
 } from "../../../app/engine";
 import { inferNow, joinConfig, premiumTags } from "./contract";
-import type { CartLinesInput } from "./types";
+import type { FunctionInput } from "./types";
 
 /** Holdout never changes what a cart earns, so the function needs no visitor key of its own. */
 const VISITOR_KEY = "discount-function";
@@ -31,11 +32,16 @@ export interface PreparedCart {
   checkout: CheckoutInput;
 }
 
-/**
- * The runtime config (in the cart's currency) and the engine's checkout input for this cart, or
- * null when the discount has no usable config.
- */
-export function prepareCart(input: CartLinesInput): PreparedCart | null {
+export interface LoadedConfig {
+  /** The runtime config in the cart's currency. */
+  config: RuntimeConfig;
+  /** The function form, as the metafields hold it. */
+  published: FunctionConfig;
+  boundaries: number[];
+}
+
+/** The discount's config in the cart's currency, or null when it has no usable one. */
+export function loadConfig(input: FunctionInput): LoadedConfig | null {
   const parts = input.discount;
   const joined = joinConfig([
     parts.config?.jsonValue,
@@ -46,10 +52,19 @@ export function prepareCart(input: CartLinesInput): PreparedCart | null {
   if (!joined) return null;
   const loaded = loadForFunction(joined.config);
   if (!loaded) return null;
-  const subtotal = input.cart.cost.subtotalAmount;
-  const config = inCartCurrency(loaded, subtotal.currencyCode, input.presentmentCurrencyRate);
+  const cost = input.cart.cost.subtotalAmount;
+  const config = inCartCurrency(loaded, cost.currencyCode, input.presentmentCurrencyRate);
   if (!config) return null;
+  return { config, published: joined.config, boundaries: joined.boundaries };
+}
 
+/**
+ * The engine's checkout input for this cart: the lines an offer reads (none when there are more
+ * than the function can afford to price), the whole cart's subtotal and line count, the customer
+ * and the clock.
+ */
+export function prepareCart(input: FunctionInput, loaded: LoadedConfig): PreparedCart {
+  const { config } = loaded;
   // One pass; a line no offer reads costs two property reads and allocates nothing. A custom
   // product (no variant) matches nothing: it only counts towards the subtotal.
   const cartLines = input.cart.lines;
@@ -69,7 +84,8 @@ export function prepareCart(input: CartLinesInput): PreparedCart | null {
       break;
     }
     lines.push({
-      id: line.id,
+      // The delivery target does not ask for line ids; the engine needs them only distinct.
+      id: "id" in line ? line.id : String(i),
       variantId,
       productId: "",
       quantity: line.quantity,
@@ -79,18 +95,18 @@ export function prepareCart(input: CartLinesInput): PreparedCart | null {
 
   const customer = input.cart.buyerIdentity?.customer ?? null;
   const clock = input.shop.localTime;
-  const now = inferNow(joined.boundaries, [clock.t0, clock.t1, clock.t2], parseInstant(clock.date));
+  const now = inferNow(loaded.boundaries, [clock.t0, clock.t1, clock.t2], parseInstant(clock.date));
   return {
     config,
     checkout: {
       lines,
-      subtotal: subtotal.amount,
+      subtotal: input.cart.cost.subtotalAmount.amount,
       lineCount: cartLines.length,
       customer: customer && {
         ordersCount: customer.numberOfOrders,
         amountSpent: customer.amountSpent.amount,
         // Only premium tags are asked about: segments are all that tags decide for discounts.
-        tags: customer.hasAnyTag ? premiumTags(joined.config).slice(0, 1) : [],
+        tags: customer.hasAnyTag ? premiumTags(loaded.published).slice(0, 1) : [],
       },
       countryCode: null,
       visitorKey: VISITOR_KEY,
