@@ -205,9 +205,9 @@ describe("checkout limits in the function", () => {
   it.each([50, 100, 200])(
     "prices up to the capacity of a %i-line cart, then stands aside",
     (total) => {
+      // Zero for the longest carts: reading them leaves no room to price a line.
       const capacity = pricedLineCapacity(total);
-      expect(capacity).toBeGreaterThan(0);
-      expect(capacity).toBeLessThan(many);
+      expect(capacity).toBeLessThan(Math.min(many, total));
       const at = cartLinesDiscountsGenerateRun(functionInput(cfg, cart(capacity, total)));
       expect(appliedPerLine(at).size).toBe(capacity);
       const over = cart(capacity + 1, total);
