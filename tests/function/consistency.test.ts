@@ -92,11 +92,12 @@ function withOtherLines(checkout: CheckoutInput, count: number): CheckoutInput {
   return { ...checkout, lines };
 }
 
-/** Up to 400 other lines: past 200, the capacity reaches zero, so stand-aside is exercised. */
+/** Up to 400 other lines: past about 220, the capacity is zero, so stand-aside is exercised. */
 const OTHER_LINES = fc.oneof(
-  fc.constant(0),
-  fc.integer({ min: 1, max: 40 }),
-  fc.integer({ min: 150, max: 400 }),
+  { arbitrary: fc.constant(0), weight: 1 },
+  { arbitrary: fc.integer({ min: 1, max: 40 }), weight: 1 },
+  { arbitrary: fc.integer({ min: 100, max: 219 }), weight: 1 },
+  { arbitrary: fc.integer({ min: 220, max: 400 }), weight: 2 },
 );
 const GROUP_COUNTRIES = fc.subarray(["US", "CA", "DE"], { minLength: 1 });
 
@@ -119,7 +120,7 @@ describe("the function applies what the checkout promised (fast-check)", () => {
     // The generators meet often enough for the property to be about real discounts, and about
     // carts the function stands aside for.
     expect(discounted).toBeGreaterThan(20);
-    expect(stoodAside).toBeGreaterThan(10);
+    expect(stoodAside).toBeGreaterThan(5);
   });
 
   it("free delivery goes to exactly the groups whose country the engine grants it for", () => {
