@@ -11,11 +11,13 @@ import {
   parseInstant,
   parseMoney,
   type CheckoutInput,
+  type FunctionConfig,
   type OfferConfig,
   type TriggerResolver,
 } from "../../app/engine";
 import {
   premiumTags,
+  type ConfigPart,
   scheduleBoundaries,
   splitConfig,
   withoutPastSchedule,
@@ -153,4 +155,22 @@ export function deliveryInput(
   // The delivery query asks for no line ids.
   const lines = input.cart.lines.map(({ id: _id, ...line }) => line);
   return { ...input, cart: { ...input.cart, lines, deliveryGroups: groups } };
+}
+
+/**
+ * The function form and boundaries the parts hold, as plain data (copied, where the function
+ * chains the index chunks): for comparing what publishing wrote with what the engine compiles.
+ */
+export function mergedParts(values: readonly string[]): { config: FunctionConfig; b: number[] } {
+  const [first, ...others] = values;
+  if (first === undefined) throw new Error("no parts");
+  const head = JSON.parse(first) as FunctionConfig;
+  const rest = others.map((value) => JSON.parse(value) as ConfigPart);
+  const config: FunctionConfig = { ...head, o: [...head.o], ix: { ...head.ix } };
+  for (const part of rest) {
+    config.o.push(...part.o);
+    if (part.v) config.ix.v = { ...config.ix.v, ...part.v };
+    if (part.t) config.ix.t = { ...config.ix.t, ...part.t };
+  }
+  return { config, b: rest[0]?.b ?? [] };
 }
