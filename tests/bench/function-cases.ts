@@ -70,7 +70,10 @@ function earningLines(offer: Offer): { variantId: string; quantity: number }[] {
         { variantId: offer.item.variantId, quantity: 1 },
       ];
     case "bundle":
-      return offer.items.map((item) => ({ variantId: item.variantId, quantity: item.quantity ?? 1 }));
+      return offer.items.map((item) => ({
+        variantId: item.variantId,
+        quantity: item.quantity ?? 1,
+      }));
     case "volume":
       return [{ variantId: variantOf(offer.trigger.productIds?.[0] ?? ""), quantity: 6 }];
     case "gift":
