@@ -1,0 +1,183 @@
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { beforeEach, describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
+import { createAdminStandIn } from "../../app/demo/admin-api.server";
+import { compile, load, type Offer } from "../../app/engine";
+import { configForShop, createOffer, setOffersStatus } from "../../app/models/offers.server";
+import { METAFIELD_LIMIT_BYTES } from "../../app/models/publish.server";
+import { rememberCurrency } from "../../app/models/shop-settings.server";
+import { loader as offersLoader } from "../../app/routes/app.offers._index";
+import { action as publish } from "../../app/routes/app.publish";
+import { loadAdminSchema } from "../../app/shopify/admin-schema.server";
+import { API_VERSION } from "../../app/shopify/api-version";
+import {
+  installAdminStandIn,
+  TEST_ACCESS_TOKEN,
+  type RecordingStandIn,
+} from "../support/admin-api";
+import {
+  adminRequest,
+  installSession,
+  outcome,
+  routeArgs,
+  TEST_SHOP,
+} from "../support/admin-routes";
+import { clearOfferTables } from "../support/offers-db";
+
+const waxing: Offer = {
+  id: "waxing",
+  kind: "cross-sell",
+  title: "Waxing",
+  status: "active",
+  trigger: { productIds: ["gid://shopify/Product/1001"] },
+  item: {
+    variantId: "gid://shopify/ProductVariant/2003",
+    productId: "gid://shopify/Product/1003",
+    title: "Waxing",
+    price: "15.00",
+  },
+  discountPercent: 20,
+};
+const shipping: Offer = {
+  id: "free-shipping",
+  kind: "free-shipping",
+  title: "Free shipping",
+  status: "draft",
+  threshold: "50.00",
+};
+
+interface PublishAnswer {
+  ok: boolean;
+  reason?: string;
+  message?: string;
+  problems?: { path: string; message: string }[];
+  bytes?: number;
+  publication?: { version: number; bytes: number; offerCount: number };
+}
+
+async function runPublish() {
+  const request = await adminRequest("/app/publish", { json: {} });
+  return outcome<PublishAnswer>(() => publish(routeArgs(request)));
+}
+
+function configMetafields(api: RecordingStandIn) {
+  return api.metafields().filter((m) => m.key === "ladder_config");
+}
+
+let adminApi: RecordingStandIn;
+
+beforeEach(async () => {
+  await clearOfferTables();
+  adminApi = installAdminStandIn();
+  await installSession();
+  await rememberCurrency(TEST_SHOP, "USD");
+});
+
+describe("publish", () => {
+  it("writes the compiled active offers to the app's shop metafield and records version 1", async () => {
+    await createOffer(TEST_SHOP, waxing);
+    await createOffer(TEST_SHOP, shipping);
+
+    const result = await runPublish();
+    expect(result.status).toBe(200);
+    expect(result.data.publication).toMatchObject({ version: 1, offerCount: 1 });
+
+    const [metafield] = configMetafields(adminApi);
+    expect(metafield).toMatchObject({
+      ownerId: "gid://shopify/Shop/1",
+      namespace: "app--1000001",
+      type: "json",
+    });
+    const expected = compile(await configForShop(TEST_SHOP), { activeOnly: true });
+    expect(JSON.parse(metafield?.value ?? "null")).toEqual(expected);
+    expect(result.data.publication?.bytes).toBe(
+      new TextEncoder().encode(JSON.stringify(expected)).length,
+    );
+    // What checkout will load: only the active offer.
+    expect(load(JSON.parse(metafield?.value ?? "null"))?.offers.map((o) => o.id)).toEqual([
+      "waxing",
+    ]);
+    // The mutation went through the schema-validated stand-in with the documented document.
+    expect(adminApi.sent.some((s) => s.query.includes("mutation LadderMetafieldsSet"))).toBe(true);
+  });
+
+  it("numbers publications per shop and shows the version, time and pending changes", async () => {
+    await createOffer(TEST_SHOP, waxing);
+    await runPublish();
+    await setOffersStatus(TEST_SHOP, ["waxing"], "draft");
+
+    const request = await adminRequest("/app/offers");
+    const before = await outcome<Awaited<ReturnType<typeof offersLoader>>>(() =>
+      offersLoader(routeArgs(request)),
+    );
+    expect(before.data.publish.current).toMatchObject({
+      version: 1,
+      offerCount: 1,
+      trigger: "merchant",
+    });
+    expect(before.data.publish.pending).toBe(true);
+    expect(before.data.publish.plan).toMatchObject({ offerCount: 0, problems: [] });
+
+    expect((await runPublish()).data.publication?.version).toBe(2);
+    const after = await outcome<Awaited<ReturnType<typeof offersLoader>>>(async () =>
+      offersLoader(routeArgs(await adminRequest("/app/offers"))),
+    );
+    expect(after.data.publish.pending).toBe(false);
+    expect(after.data.publish.current?.version).toBe(2);
+    expect(JSON.parse(configMetafields(adminApi)[0]?.value ?? "null").o).toEqual([]);
+  });
+
+  it("refuses a config that is not valid for the shop's currency and writes nothing", async () => {
+    await createOffer(TEST_SHOP, waxing);
+    // The shop now sells in yen: "15.00" is not an amount in JPY.
+    const yen = createAdminStandIn({
+      schema: loadAdminSchema(API_VERSION),
+      apiVersion: API_VERSION,
+      shop: { myshopifyDomain: TEST_SHOP, currencyCode: "JPY" },
+      accessToken: TEST_ACCESS_TOKEN,
+    });
+    setAbstractFetchFunc(yen.fetch);
+
+    const result = await runPublish();
+    expect(result.status).toBe(422);
+    expect(result.data).toMatchObject({ ok: false, reason: "invalid" });
+    expect(result.data.problems).toContainEqual({
+      path: "offers[0].item.price",
+      message: 'must be a positive whole amount (this currency has no minor unit), like "2400"',
+    });
+    expect(yen.metafields()).toEqual([]);
+    expect(await prisma.publication.count()).toBe(0);
+  });
+
+  it("refuses a config over the metafield limit, saying its size against the budget", async () => {
+    const long = (i: number, what: string) => `${what} ${i} `.padEnd(480, "·");
+    for (let i = 0; i < 80; i++) {
+      await createOffer(TEST_SHOP, {
+        ...waxing,
+        id: `w${i}`,
+        message: long(i, "Add"),
+        why: long(i, "Because"),
+      });
+    }
+    const result = await runPublish();
+    expect(result.status).toBe(422);
+    expect(result.data.reason).toBe("too-large");
+    expect(result.data.bytes).toBeGreaterThan(METAFIELD_LIMIT_BYTES);
+    expect(result.data.message).toMatch(
+      /over Shopify's 64\.0 KB limit \(Ladder's budget is 24\.0 KB\)/,
+    );
+    expect(configMetafields(adminApi)).toEqual([]);
+    expect(await prisma.publication.count()).toBe(0);
+  });
+
+  it("publishes an empty config when nothing is active (checkout then shows nothing)", async () => {
+    await createOffer(TEST_SHOP, shipping);
+    const result = await runPublish();
+    expect(result.data.publication).toMatchObject({ version: 1, offerCount: 0 });
+    expect(JSON.parse(configMetafields(adminApi)[0]?.value ?? "null")).toMatchObject({
+      v: 1,
+      cur: "USD",
+      o: [],
+    });
+  });
+});
