@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { validateConfig } from "../../app/config";
-import type { Offer, OfferConfig } from "../../app/engine";
+import type { FreeShippingOffer, Offer, OfferConfig } from "../../app/engine";
 import { configForShop, createOffer, listOffers } from "../../app/models/offers.server";
 import { getShopSetup, rememberCurrency } from "../../app/models/shop-settings.server";
 import type { ImportActionData } from "../../app/routes/app.import";
@@ -22,7 +22,7 @@ const example = JSON.parse(
   readFileSync("tests/fixtures/config.example.json", "utf8"),
 ) as OfferConfig;
 
-const offer = (id: string, threshold = "50.00"): Offer => ({
+const offer = (id: string, threshold = "50.00"): FreeShippingOffer => ({
   id,
   kind: "free-shipping",
   title: `Free shipping (${id})`,
