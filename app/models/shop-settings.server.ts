@@ -1,15 +1,12 @@
 import { validateConfig, type Problem } from "../config";
+import type { CombinesWith } from "../offers/stacking";
 import prisma from "../db.server";
 import type { Settings } from "../engine";
 import type { AdminApi } from "../shopify/admin.server";
+import { otherDiscounts, type OtherDiscount } from "../shopify/discounts-list.server";
 import { getShopSummary } from "../shopify/shop.server";
 
-/** Which other discount classes Ladder's automatic discount combines with. */
-export interface CombinesWith {
-  productDiscounts: boolean;
-  orderDiscounts: boolean;
-  shippingDiscounts: boolean;
-}
+export type { CombinesWith };
 
 export const DEFAULT_COMBINES_WITH: CombinesWith = {
   productDiscounts: false,
@@ -122,4 +119,74 @@ export async function saveCombinesWith(shop: string, value: CombinesWith): Promi
     create: { shop, combinesWith },
     update: { combinesWith },
   });
+}
+
+export interface SettingsPage {
+  currency: string;
+  settings: Settings;
+  combinesWith: CombinesWith;
+  otherDiscounts: OtherDiscount[];
+  moreDiscounts: boolean;
+  /** Set when Shopify's discount list could not be read (the rest of the page still works). */
+  discountsError: string | null;
+}
+
+/** Everything the settings page shows: guardrails, segments and discount stacking. */
+export async function settingsPage(shop: string, admin: AdminApi): Promise<SettingsPage> {
+  const currency = await shopCurrency(shop, admin);
+  const setup = await getShopSetup(shop);
+  const ownDiscounts = await prisma.publication.findMany({
+    where: { shop, discountId: { not: null } },
+    select: { discountId: true },
+    distinct: ["discountId"],
+  });
+  let listed: { discounts: OtherDiscount[]; more: boolean } = { discounts: [], more: false };
+  let discountsError: string | null = null;
+  try {
+    listed = await otherDiscounts(
+      admin,
+      ownDiscounts.flatMap((p) => (p.discountId ? [p.discountId] : [])),
+    );
+  } catch (error) {
+    discountsError = error instanceof Error ? error.message : String(error);
+  }
+  return {
+    currency,
+    settings: setup.settings,
+    combinesWith: setup.combinesWith,
+    otherDiscounts: listed.discounts,
+    moreDiscounts: listed.more,
+    discountsError,
+  };
+}
+
+function combinesWithInput(input: unknown): CombinesWith | null {
+  if (typeof input !== "object" || input === null) return null;
+  const raw = input as Record<string, unknown>;
+  const keys = ["productDiscounts", "orderDiscounts", "shippingDiscounts"] as const;
+  if (!keys.every((k) => typeof raw[k] === "boolean")) return null;
+  return {
+    productDiscounts: raw.productDiscounts === true,
+    orderDiscounts: raw.orderDiscounts === true,
+    shippingDiscounts: raw.shippingDiscounts === true,
+  };
+}
+
+/** Saves the settings page: guardrails (validated) and discount stacking, together or not at all. */
+export async function saveSettingsPage(
+  shop: string,
+  admin: AdminApi,
+  input: { settings: unknown; combinesWith: unknown },
+): Promise<{ ok: true } | { ok: false; problems: Problem[] }> {
+  const combinesWith = combinesWithInput(input.combinesWith);
+  if (!combinesWith) {
+    return {
+      ok: false,
+      problems: [{ path: "combinesWith", message: "must say yes or no for each discount class" }],
+    };
+  }
+  const saved = await saveSettings(shop, admin, input.settings);
+  if (!saved.ok) return saved;
+  await saveCombinesWith(shop, combinesWith);
+  return { ok: true };
 }
