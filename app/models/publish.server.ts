@@ -11,6 +11,7 @@ import { compile, type OfferConfig } from "../engine";
 import type { AdminApi } from "../shopify/admin.server";
 import { writeShopAppMetafield } from "../shopify/metafields.server";
 import { getShopSummary } from "../shopify/shop.server";
+import { addNotice } from "./notices.server";
 import { shopConfig } from "./offers.server";
 import { rememberCurrency } from "./shop-settings.server";
 
@@ -200,4 +201,33 @@ async function recordPublication(
 /** Problems as single lines, for messages outside the admin (logs, notices). */
 export function describeProblems(problems: readonly Problem[]): string {
   return problems.map(formatProblem).join("; ");
+}
+
+/**
+ * Republishes after Shopify changed a product that live offers use. A refusal or failure is
+ * written as a notice on the offers page, since no merchant is watching a webhook.
+ */
+export async function republishAfterProductChange(
+  shop: string,
+  admin: AdminApi,
+  trigger: Exclude<PublishTrigger, "merchant">,
+): Promise<PublishResult> {
+  let result: PublishResult;
+  try {
+    result = await publishOffers(shop, admin, trigger);
+  } catch (error) {
+    result = {
+      ok: false,
+      reason: "shopify",
+      message: error instanceof Error ? error.message : String(error),
+      problems: [],
+    };
+  }
+  if (!result.ok) {
+    await addNotice(shop, {
+      tone: "critical",
+      message: `Ladder could not republish your offers after a product change: ${result.message} Checkout still shows the previous version; publish from this page once it is fixed.`,
+    });
+  }
+  return result;
 }
