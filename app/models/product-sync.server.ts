@@ -100,7 +100,10 @@ export async function applyProductUpdate(
       if (item.productId !== product.id) continue;
       const variant = variants.get(String(item.variantId));
       if (!variant) {
-        setItem(body, path, { ...EMPTY_ITEM, ...("quantity" in item ? { quantity: item.quantity } : {}) });
+        setItem(body, path, {
+          ...EMPTY_ITEM,
+          ...("quantity" in item ? { quantity: item.quantity } : {}),
+        });
         lost = true;
         changed = true;
         continue;
@@ -147,7 +150,10 @@ export async function applyProductDelete(shop: string, productId: string): Promi
     for (const { path, item } of offeredItems(body)) {
       if (item.productId !== productId) continue;
       lostTitles.push(String(item.title || "a product"));
-      setItem(body, path, { ...EMPTY_ITEM, ...("quantity" in item ? { quantity: item.quantity } : {}) });
+      setItem(body, path, {
+        ...EMPTY_ITEM,
+        ...("quantity" in item ? { quantity: item.quantity } : {}),
+      });
     }
     let triggerEmptied = false;
     const trigger = body.trigger;

@@ -225,6 +225,11 @@ function DemoPickerModal({
                       .join(" – "),
                   );
                 }
+                const variants = result.variants ?? [];
+                const [only] = variants;
+                if (variants.length === 1 && only) {
+                  return choice(only.variantId, only.title, formatAmount(only.price, currency));
+                }
                 return (
                   <BlockStack key={result.id} gap="100">
                     <Text as="h3" variant="headingSm">
@@ -232,7 +237,7 @@ function DemoPickerModal({
                     </Text>
                     <div style={{ paddingInlineStart: "1rem" }}>
                       <BlockStack gap="100">
-                        {(result.variants ?? []).map((v) =>
+                        {variants.map((v) =>
                           choice(v.variantId, v.title, formatAmount(v.price, currency)),
                         )}
                       </BlockStack>
