@@ -10,8 +10,10 @@ import type { Prisma } from "@prisma/client";
 import { validateConfig, type Problem } from "../config";
 import prisma from "../db.server";
 import {
+  formatMoney,
   minorDigits,
   parseInstant,
+  parseMoney,
   type Offer,
   type OfferConfig,
   type OfferKind,
@@ -363,6 +365,11 @@ async function resolveOfferedItems(
   body: Record<string, unknown>,
   digits: number,
 ): Promise<Problem[]> {
+  // A threshold typed as "40" is stored as the shop currency writes it ("40.00").
+  if (typeof body.threshold === "string") {
+    const minor = parseMoney(body.threshold.trim(), digits);
+    if (minor !== null) body.threshold = formatMoney(minor, digits);
+  }
   const items = offeredItems(body).filter(
     ({ item }) => typeof item.variantId === "string" && item.variantId !== "",
   );

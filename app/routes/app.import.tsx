@@ -171,6 +171,7 @@ export default function ImportPage() {
                     setFileName(null);
                   }}
                   multiline={6}
+                  maxHeight={240}
                   autoComplete="off"
                   monospaced
                 />

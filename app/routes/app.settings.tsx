@@ -101,9 +101,11 @@ export default function SettingsPage() {
   );
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState(initial);
-  const [baseline, setBaseline] = useState(initial);
-  if (baseline !== initial) {
-    setBaseline(initial);
+  // Loaders re-run after every action; only different stored values replace what is on screen.
+  const initialKey = JSON.stringify(initial);
+  const [baseline, setBaseline] = useState(initialKey);
+  if (baseline !== initialKey) {
+    setBaseline(initialKey);
     setSaved(initial);
     setForm(initial);
   }

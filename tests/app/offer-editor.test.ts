@@ -120,13 +120,17 @@ const valid: Record<
     expect: { threshold: "50.00", countries: ["US"] },
   },
   gift: {
+    // A threshold typed without cents is stored as the currency writes it.
     offer: {
       title: "Pralines over $75",
       status: "active",
-      threshold: "75.00",
+      threshold: "75",
       item: tampered(2203),
     },
-    expect: { item: { variantId: V(2203), productId: P(1203), title: "Pralines", price: "12.00" } },
+    expect: {
+      threshold: "75.00",
+      item: { variantId: V(2203), productId: P(1203), title: "Pralines", price: "12.00" },
+    },
   },
 };
 

@@ -529,6 +529,7 @@ function TriggerCard({
           {label}
         </Text>
         <Button
+          accessibilityLabel={`${trigger[key].length ? "Edit" : "Add"} trigger ${label.toLowerCase()}`}
           onClick={async () => {
             const picked = await pick(kind, true, trigger[key], `Trigger: ${label.toLowerCase()}`);
             if (picked) onChange({ ...trigger, [key]: picked.ids });
