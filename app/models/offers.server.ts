@@ -472,3 +472,17 @@ export async function shopConfig(shop: string, db: Db = prisma): Promise<ShopCon
 export async function configForShop(shop: string): Promise<OfferConfig> {
   return (await shopConfig(shop)).config;
 }
+
+/**
+ * Forgets everything the offer admin stores for a shop (shop/redact, 48 hours after uninstall):
+ * offers, settings, publications, notices and product sync marks.
+ */
+export async function deleteOfferDataForShop(shop: string): Promise<void> {
+  await prisma.$transaction([
+    prisma.offer.deleteMany({ where: { shop } }),
+    prisma.shopSettings.deleteMany({ where: { shop } }),
+    prisma.publication.deleteMany({ where: { shop } }),
+    prisma.offerNotice.deleteMany({ where: { shop } }),
+    prisma.productSync.deleteMany({ where: { shop } }),
+  ]);
+}
