@@ -48,7 +48,7 @@ export function UnsavedChangesBar({ id, dirty, saving, onSave, onDiscard }: Prop
           <Text as="p" tone="text-inverse" fontWeight="semibold">
             Unsaved changes
           </Text>
-          <InlineStack gap="200">
+          <InlineStack align="start" gap="200">
             <Button onClick={onDiscard} disabled={saving}>
               Discard
             </Button>

@@ -60,7 +60,7 @@ function ChangeList({
   if (changes.length === 0) return null;
   return (
     <BlockStack gap="200">
-      <InlineStack gap="200" blockAlign="center">
+      <InlineStack align="start" gap="200" blockAlign="center">
         <Text as="h3" variant="headingSm">
           {title}
         </Text>
@@ -175,7 +175,7 @@ export default function ImportPage() {
                   autoComplete="off"
                   monospaced
                 />
-                <InlineStack>
+                <InlineStack align="start">
                   <Button
                     onClick={() => preview(text)}
                     disabled={text.trim() === ""}
@@ -236,7 +236,7 @@ export default function ImportPage() {
                   <Text as="p" tone="subdued">
                     {diff.unchanged} offer{diff.unchanged === 1 ? "" : "s"} unchanged.
                   </Text>
-                  <InlineStack>
+                  <InlineStack align="start">
                     <Button
                       variant="primary"
                       disabled={nothingChanges}

@@ -98,7 +98,7 @@ function StatusBadges({ offer, now }: { offer: OfferSummary; now: number }) {
   const ended = offer.endsAt !== null && Date.parse(offer.endsAt) <= now;
   const upcoming = offer.startsAt !== null && Date.parse(offer.startsAt) > now;
   return (
-    <InlineStack gap="100">
+    <InlineStack align="start" gap="100">
       {offer.status === "active" ? <Badge tone="success">Active</Badge> : <Badge>Draft</Badge>}
       {!offer.complete ? <Badge tone="warning">Incomplete</Badge> : null}
       {ended ? (
@@ -189,7 +189,7 @@ export default function OffersPage() {
             <Text as="p" tone="subdued" variant="bodySm">
               {template.practice}
             </Text>
-            <InlineStack>
+            <InlineStack align="start">
               <Button
                 onClick={() => createFromTemplate(template.id)}
                 loading={
@@ -273,7 +273,7 @@ export default function OffersPage() {
                       publish.
                     </Text>
                   </Box>
-                  <InlineStack gap="200">
+                  <InlineStack align="start" gap="200">
                     <Button url="/app/import">Import a config file</Button>
                     <Button variant="primary" onClick={() => setChoosing(true)}>
                       Create offer

@@ -155,7 +155,13 @@ export default function PreviewPage() {
                   </Text>
                 ) : (
                   cart.map((line, index) => (
-                    <InlineStack key={line.variantId} gap="200" blockAlign="center" wrap={false}>
+                    <InlineStack
+                      align="start"
+                      key={line.variantId}
+                      gap="200"
+                      blockAlign="center"
+                      wrap={false}
+                    >
                       <Box minWidth="0" width="100%">
                         <BlockStack gap="050">
                           <Text as="p" fontWeight="semibold" truncate>
@@ -332,7 +338,7 @@ function OfferCard({ offer, currency }: { offer: ShownOffer; currency: string })
           <Text as="p" tone="subdued">
             {offer.why}
           </Text>
-          <InlineStack gap="200">
+          <InlineStack align="start" gap="200">
             {offer.price !== undefined ? (
               <Text as="span">{formatAmount(offer.price, currency)}</Text>
             ) : null}
@@ -499,8 +505,14 @@ function PreviewResultView({ result }: { result: PreviewResult }) {
               {evaluation.suppressed.map((s) => {
                 const info = result.offers[s.offerId];
                 return (
-                  <InlineStack key={s.offerId} gap="200" blockAlign="start" wrap={false}>
-                    <Box minWidth="7rem">
+                  <InlineStack
+                    align="start"
+                    key={s.offerId}
+                    gap="200"
+                    blockAlign="start"
+                    wrap={false}
+                  >
+                    <Box minWidth="3.5rem">
                       <Badge tone={info?.status === "active" ? "success" : undefined}>
                         {info?.status === "active" ? "Live" : "Draft"}
                       </Badge>

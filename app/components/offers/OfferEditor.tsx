@@ -33,6 +33,7 @@ import {
   type OfferForm,
   type TriggerForm,
 } from "../../offers/form";
+import { slugify } from "../../offers/ids";
 import { currencySymbol, formatAmount } from "../money";
 import { UnsavedChangesBar } from "../UnsavedChangesBar";
 import { useCatalogPicker, type PickKind } from "./CatalogPicker";
@@ -44,6 +45,28 @@ export type EditorActionData =
   | { ok: false; problems: Problem[] };
 
 const PLACEHOLDER_HELP = PLACEHOLDERS.map((p) => `{${p}}`).join(" ");
+
+/** Example copy per kind, shown as placeholders. */
+const EXAMPLES: Record<OfferForm["kind"], { headline: string; why: string }> = {
+  upgrade: {
+    headline: "Upgrade to {item.title} for {price}, save {savings}",
+    why: "Premium adds an interior vacuum and a hand dry.",
+  },
+  "cross-sell": {
+    headline: "{customer.firstName}, add {item.title} for {price}",
+    why: "Wax protects the paint you just had washed.",
+  },
+  bundle: {
+    headline: "Complete the set: add {item.title}, save {savings}",
+    why: "Bought together, the set costs less.",
+  },
+  volume: { headline: "Buy more, save more", why: "Buying more lowers the price of every bar." },
+  "free-shipping": {
+    headline: "Spend {remaining} more for free shipping",
+    why: "Orders over {threshold} ship free.",
+  },
+  gift: { headline: "Add your free {item.title}", why: "Orders over {threshold} get it free." },
+};
 
 export function OfferEditor({ data }: { data: OfferEditorData }) {
   const fetcher = useFetcher<EditorActionData>();
@@ -96,7 +119,7 @@ export function OfferEditor({ data }: { data: OfferEditorData }) {
       title={heading}
       titleMetadata={
         data.isNew ? null : (
-          <InlineStack gap="100">
+          <InlineStack align="start" gap="100">
             <Badge tone={saved.status === "active" ? "success" : undefined}>
               {saved.status === "active" ? "Active" : "Draft"}
             </Badge>
@@ -168,7 +191,7 @@ export function OfferEditor({ data }: { data: OfferEditorData }) {
                   autoComplete="off"
                   disabled={!data.isNew}
                   error={errors.id}
-                  placeholder="premium-wash"
+                  placeholder={slugify(form.title) || "premium-wash"}
                 />
               </FormLayout>
             </Card>
@@ -279,7 +302,7 @@ export function OfferEditor({ data }: { data: OfferEditorData }) {
                   value={form.message}
                   onChange={(message) => update({ message })}
                   autoComplete="off"
-                  placeholder="{customer.firstName}, add {item.title} and save {savings}!"
+                  placeholder={EXAMPLES[form.kind].headline}
                   helpText={`Optional. Placeholders: ${PLACEHOLDER_HELP}. A clause whose value is missing is left out.`}
                   error={errors.message}
                 />
@@ -289,7 +312,7 @@ export function OfferEditor({ data }: { data: OfferEditorData }) {
                   onChange={(why) => update({ why })}
                   autoComplete="off"
                   multiline={2}
-                  placeholder="Wax protects the paint you just had washed."
+                  placeholder={EXAMPLES[form.kind].why}
                   helpText="Optional. The reason shown under the headline; Ladder writes one when empty."
                   error={errors.why}
                 />
@@ -539,7 +562,7 @@ function TriggerCard({
         </Button>
       </InlineStack>
       {trigger[key].length ? (
-        <InlineStack gap="200">
+        <InlineStack align="start" gap="200">
           {trigger[key].map((id) => (
             <Badge key={id}>{names[id] ?? "Not found in Shopify"}</Badge>
           ))}
@@ -566,7 +589,7 @@ function TriggerCard({
           label="Product tags"
           values={trigger.tags}
           onChange={(tags) => onChange({ ...trigger, tags })}
-          placeholder="chocolate-bar"
+          placeholder="A product tag, like sale"
           helpText="Products with any of these tags (case does not matter)."
         />
       </BlockStack>
@@ -633,7 +656,7 @@ function BundleCard({
                     </Text>
                   ) : null}
                 </BlockStack>
-                <InlineStack gap="200" blockAlign="center">
+                <InlineStack align="start" gap="200" blockAlign="center">
                   <div style={{ width: "6rem" }}>
                     <TextField
                       label={`Quantity of ${item.title || "item"}`}
@@ -708,7 +731,7 @@ function TiersCard({
         </BlockStack>
         {errors.tiers ? <InlineError message={errors.tiers} fieldID="tiers" /> : null}
         {form.tiers.map((tier, index) => (
-          <InlineStack key={index} gap="300" blockAlign="end" wrap={false}>
+          <InlineStack align="start" key={index} gap="300" blockAlign="end" wrap={false}>
             <TextField
               label={`Tier ${index + 1}: from quantity`}
               type="number"
@@ -738,7 +761,7 @@ function TiersCard({
             </Button>
           </InlineStack>
         ))}
-        <InlineStack>
+        <InlineStack align="start">
           <Button
             onClick={() =>
               update({ tiers: [...form.tiers, { minQuantity: "", discountPercent: "" }] })

@@ -34,7 +34,7 @@ export function PublishCard({ status }: { status: PublishStatus }) {
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center" gap="200">
           <BlockStack gap="100">
-            <InlineStack gap="200" blockAlign="center">
+            <InlineStack align="start" gap="200" blockAlign="center">
               <Text as="h2" variant="headingMd">
                 Checkout
               </Text>

@@ -63,7 +63,7 @@ export function TagInput({
         />
       </div>
       {values.length > 0 ? (
-        <InlineStack gap="200">
+        <InlineStack align="start" gap="200">
           {values.map((value) => (
             <Tag
               key={value}
