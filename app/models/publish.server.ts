@@ -1,19 +1,20 @@
 /**
  * Publishing: the shop's active offers, compiled by the engine, written to the app-owned shop
- * metafield the checkout extension reads (`$app` / `ladder_config`, type json), and recorded as a
- * numbered publication. Refuses an invalid config, or one over the metafield limit, with words a
- * merchant can act on.
+ * metafield the checkout extension reads (`$app` / `ladder_config`, type json), then to Ladder's
+ * automatic discount (the discount function's config), and recorded as a numbered publication.
+ * Refuses an invalid config, or one over the metafield limit, with words a merchant can act on.
  */
 import { Prisma } from "@prisma/client";
 import { formatProblem, validateConfig, type Problem } from "../config";
 import prisma from "../db.server";
 import { compile, type OfferConfig } from "../engine";
 import type { AdminApi } from "../shopify/admin.server";
+import { DiscountSyncError, syncOfferDiscount } from "../shopify/discount.server";
 import { writeShopAppMetafield } from "../shopify/metafields.server";
 import { getShopSummary } from "../shopify/shop.server";
 import { addNotice } from "./notices.server";
 import { shopConfig } from "./offers.server";
-import { rememberCurrency } from "./shop-settings.server";
+import { getShopSetup, rememberCurrency } from "./shop-settings.server";
 
 export const CONFIG_METAFIELD_KEY = "ladder_config";
 /** Shopify's limit for the metafield the checkout extension reads. */
@@ -54,7 +55,7 @@ export type PublishResult =
   | { ok: true; publication: PublicationSummary }
   | {
       ok: false;
-      reason: "invalid" | "too-large" | "shopify";
+      reason: "invalid" | "too-large" | "shopify" | "discount";
       message: string;
       problems: Problem[];
       bytes?: number;
@@ -129,7 +130,10 @@ export async function publishOffers(
 ): Promise<PublishResult> {
   const summary = await getShopSummary(admin);
   await rememberCurrency(shop, summary.currencyCode);
-  const { config, incomplete } = await shopConfig(shop);
+  const [{ config, incomplete }, { combinesWith }] = await Promise.all([
+    shopConfig(shop),
+    getShopSetup(shop),
+  ]);
   const plan = planPublication(config, incomplete);
   if (plan.problems.length > 0) {
     return {
@@ -160,7 +164,38 @@ export async function publishOffers(
     };
   }
 
-  const publication = await recordPublication(shop, plan, trigger);
+  // What checkout shows and what the discount function applies must be the same offers: when
+  // the discount can't follow, checkout goes back to what was published before.
+  let discountId: string;
+  try {
+    ({ discountId } = await syncOfferDiscount(admin, config, new Date(), combinesWith));
+  } catch (error) {
+    const previous = await prisma.publication.findFirst({
+      where: { shop },
+      orderBy: { version: "desc" },
+      select: { config: true },
+    });
+    const restore = previous
+      ? (JSON.parse(previous.config) as unknown)
+      : compile({ version: 1, currency: config.currency, offers: [] });
+    await writeShopAppMetafield(admin, summary.id, CONFIG_METAFIELD_KEY, restore).catch(
+      (restoreError: unknown) => {
+        console.error("[ladder] restoring the checkout config failed:", restoreError);
+      },
+    );
+    const why =
+      error instanceof DiscountSyncError
+        ? error.message
+        : `Shopify did not accept the discount: ${error instanceof Error ? error.message : String(error)}`;
+    return {
+      ok: false,
+      reason: "discount",
+      message: `Not published: ${why} Checkout keeps the offers it had.`,
+      problems: [],
+    };
+  }
+
+  const publication = await recordPublication(shop, plan, trigger, discountId);
   return { ok: true, publication };
 }
 
@@ -168,6 +203,7 @@ async function recordPublication(
   shop: string,
   plan: PublishPlan,
   trigger: PublishTrigger,
+  discountId: string,
 ): Promise<PublicationSummary> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -185,6 +221,7 @@ async function recordPublication(
             offerCount: plan.offerCount,
             trigger,
             config: plan.json,
+            discountId,
           },
         });
       });

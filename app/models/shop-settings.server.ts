@@ -135,18 +135,15 @@ export interface SettingsPage {
 export async function settingsPage(shop: string, admin: AdminApi): Promise<SettingsPage> {
   const currency = await shopCurrency(shop, admin);
   const setup = await getShopSetup(shop);
-  const ownDiscounts = await prisma.publication.findMany({
-    where: { shop, discountId: { not: null } },
+  // Ladder's own automatic discount is not one of the "other" discounts.
+  const own = await prisma.offerDiscount.findUnique({
+    where: { shop },
     select: { discountId: true },
-    distinct: ["discountId"],
   });
   let listed: { discounts: OtherDiscount[]; more: boolean } = { discounts: [], more: false };
   let discountsError: string | null = null;
   try {
-    listed = await otherDiscounts(
-      admin,
-      ownDiscounts.flatMap((p) => (p.discountId ? [p.discountId] : [])),
-    );
+    listed = await otherDiscounts(admin, own ? [own.discountId] : []);
   } catch (error) {
     discountsError = error instanceof Error ? error.message : String(error);
   }

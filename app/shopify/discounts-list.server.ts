@@ -1,4 +1,4 @@
-import { MERCHANT_DISCOUNTS_QUERY, type MerchantDiscount } from "../graphql/discounts";
+import { MERCHANT_DISCOUNTS_QUERY, type MerchantDiscount } from "../graphql/merchant-discounts";
 import { adminRequest, type AdminApi } from "./admin.server";
 
 export interface OtherDiscount {

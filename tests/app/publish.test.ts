@@ -5,7 +5,10 @@ import { createAdminStandIn } from "../../app/demo/admin-api.server";
 import { compile, load, type Offer } from "../../app/engine";
 import { configForShop, createOffer, setOffersStatus } from "../../app/models/offers.server";
 import { METAFIELD_LIMIT_BYTES } from "../../app/models/publish.server";
-import { rememberCurrency } from "../../app/models/shop-settings.server";
+import { rememberCurrency, saveCombinesWith } from "../../app/models/shop-settings.server";
+import { discountsStandIn } from "../../app/demo/stand-in/discounts.server";
+import { merchantDiscounts } from "../../app/demo/stand-in/merchant-discounts.server";
+import { OFFER_DISCOUNT_QUERY, type OfferDiscountData } from "../../app/graphql/discounts";
 import { loader as offersLoader } from "../../app/routes/app.offers._index";
 import { action as publish } from "../../app/routes/app.publish";
 import { loadAdminSchema } from "../../app/shopify/admin-schema.server";
@@ -60,6 +63,12 @@ async function runPublish() {
   return outcome<PublishAnswer>(() => publish(routeArgs(request)));
 }
 
+/** The ids of the offers a published config holds, as checkout loads them. */
+function offerIds(published: unknown): string[] {
+  const runtime = load(published);
+  return runtime ? Array.from({ length: runtime.size }, (_, i) => runtime.offerAt(i).id) : [];
+}
+
 function configMetafields(api: RecordingStandIn) {
   return api.metafields().filter((m) => m.key === "ladder_config");
 }
@@ -72,6 +81,11 @@ beforeEach(async () => {
   await installSession();
   await rememberCurrency(TEST_SHOP, "USD");
 });
+
+async function ladderDiscount(api: RecordingStandIn, id: string) {
+  const result = await api.execute(OFFER_DISCOUNT_QUERY, { id });
+  return (result.data as OfferDiscountData | undefined)?.automaticDiscountNode ?? null;
+}
 
 describe("publish", () => {
   it("writes the compiled active offers to the app's shop metafield and records version 1", async () => {
@@ -94,9 +108,7 @@ describe("publish", () => {
       new TextEncoder().encode(JSON.stringify(expected)).length,
     );
     // What checkout will load: only the active offer.
-    expect(load(JSON.parse(metafield?.value ?? "null"))?.offers.map((o) => o.id)).toEqual([
-      "waxing",
-    ]);
+    expect(offerIds(JSON.parse(metafield?.value ?? "null"))).toEqual(["waxing"]);
     // The mutation went through the schema-validated stand-in with the documented document.
     expect(adminApi.sent.some((s) => s.query.includes("mutation LadderMetafieldsSet"))).toBe(true);
   });
@@ -167,6 +179,59 @@ describe("publish", () => {
       /over Shopify's 64\.0 KB limit \(Ladder's budget is 24\.0 KB\)/,
     );
     expect(configMetafields(adminApi)).toEqual([]);
+    expect(await prisma.publication.count()).toBe(0);
+  });
+
+  it("keeps Ladder's automatic discount in step, combining as the merchant chose", async () => {
+    await createOffer(TEST_SHOP, waxing);
+    const stacking = { productDiscounts: true, orderDiscounts: false, shippingDiscounts: true };
+    await saveCombinesWith(TEST_SHOP, stacking);
+
+    const result = await runPublish();
+    expect(result.status).toBe(200);
+    const stored = await prisma.publication.findFirst({ where: { shop: TEST_SHOP } });
+    expect(stored?.discountId).toMatch(/^gid:\/\/shopify\/DiscountAutomaticNode\/\d+$/);
+    const node = await ladderDiscount(adminApi, stored?.discountId ?? "");
+    expect(node?.automaticDiscount).toMatchObject({
+      __typename: "DiscountAutomaticApp",
+      combinesWith: stacking,
+    });
+    // The function reads the same active offers checkout shows.
+    const config = await configForShop(TEST_SHOP);
+    expect(JSON.parse(node?.config?.value ?? "null")).toEqual(
+      compile(config, { activeOnly: true, form: "function" }),
+    );
+    const ordered = adminApi.sent.map((s) => /(?:mutation|query) (Ladder\w+)/.exec(s.query)?.[1]);
+    expect(ordered.indexOf("LadderMetafieldsSet")).toBeLessThan(
+      ordered.indexOf("LadderOfferDiscountCreate"),
+    );
+  });
+
+  it("when the discount can't follow, refuses and puts checkout back to the last publication", async () => {
+    await createOffer(TEST_SHOP, waxing);
+    expect((await runPublish()).data.publication?.version).toBe(1);
+    const before = configMetafields(adminApi)[0]?.value;
+
+    // The app's discount function is not deployed in this store (any more).
+    const noFunction = installAdminStandIn(TEST_SHOP, {
+      extensions: [discountsStandIn({ functions: [] }), merchantDiscounts],
+    });
+    await createOffer(TEST_SHOP, { ...shipping, status: "active" });
+    const result = await runPublish();
+    expect(result.status).toBe(422);
+    expect(result.data).toMatchObject({ ok: false, reason: "discount" });
+    expect(result.data.message).toMatch(/discount function is not available in this store yet/);
+    expect(configMetafields(noFunction)[0]?.value).toBe(before);
+    expect(await prisma.publication.count()).toBe(1);
+  });
+
+  it("with nothing published before, a failed discount leaves checkout with no offers", async () => {
+    const noFunction = installAdminStandIn(TEST_SHOP, {
+      extensions: [discountsStandIn({ functions: [] }), merchantDiscounts],
+    });
+    await createOffer(TEST_SHOP, waxing);
+    expect((await runPublish()).data.reason).toBe("discount");
+    expect(offerIds(JSON.parse(configMetafields(noFunction)[0]?.value ?? "null"))).toEqual([]);
     expect(await prisma.publication.count()).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import prisma from "../../app/db.server";
 
-/** Empties the offer admin's tables (each test file has its own database; tests share it). */
+/** Empties the offer admin's tables and the remembered discount (each test file has its own
+ * database; its tests share it). */
 export async function clearOfferTables(): Promise<void> {
   await prisma.$transaction([
     prisma.offer.deleteMany(),
@@ -8,5 +9,6 @@ export async function clearOfferTables(): Promise<void> {
     prisma.publication.deleteMany(),
     prisma.offerNotice.deleteMany(),
     prisma.productSync.deleteMany(),
+    prisma.offerDiscount.deleteMany(),
   ]);
 }

@@ -98,7 +98,8 @@ export function previewCopy(
   values["customer.firstName"] = firstName;
   const offer = { ...formToOffer(form), status: "active", id: form.id || "preview" };
   const checked = validateConfig({ version: 1, currency, offers: [offer] });
-  const runtime = checked.ok ? load(compile(checked.value))?.offers[0] : undefined;
+  const loaded = checked.ok ? load(compile(checked.value)) : null;
+  const runtime = loaded && loaded.size > 0 ? loaded.offerAt(0) : undefined;
   if (runtime) {
     const copy = offerCopy(runtime, { ...facts, values });
     return { headline: copy.headline, why: copy.why, assumption };
