@@ -130,3 +130,73 @@ export const PICKER_COLLECTIONS_QUERY = adminDocument<
     }
   }
 `);
+
+export interface VariantIdsPage {
+  nodes: { variants: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean } } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface CollectionVariantsData {
+  collection: { id: string; title: string; products: VariantIdsPage } | null;
+}
+
+/**
+ * The variants of a collection's products, a page at a time (10 products × 50 variants keeps
+ * the query well under Shopify's cost limit).
+ */
+export const COLLECTION_VARIANTS_QUERY = adminDocument<
+  CollectionVariantsData,
+  { id: string; after: string | null }
+>(`#graphql
+  query LadderCollectionVariants($id: ID!, $after: String) {
+    collection(id: $id) {
+      id
+      title
+      products(first: 10, after: $after) {
+        nodes {
+          variants(first: 50) {
+            nodes {
+              id
+            }
+            pageInfo {
+              hasNextPage
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+export interface TagVariantsData {
+  products: VariantIdsPage;
+}
+
+/** The variants of the products with a tag (`query: tag:"…"`), a page at a time. */
+export const TAG_VARIANTS_QUERY = adminDocument<
+  TagVariantsData,
+  { query: string; after: string | null }
+>(`#graphql
+  query LadderTagVariants($query: String!, $after: String) {
+    products(first: 10, query: $query, after: $after) {
+      nodes {
+        variants(first: 50) {
+          nodes {
+            id
+          }
+          pageInfo {
+            hasNextPage
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);

@@ -10,6 +10,7 @@ import prisma from "../db.server";
 import { compile, type OfferConfig } from "../engine";
 import type { AdminApi } from "../shopify/admin.server";
 import { DiscountSyncError, syncOfferDiscount } from "../shopify/discount.server";
+import { resolveTriggers } from "../shopify/catalog.server";
 import { writeShopAppMetafield } from "../shopify/metafields.server";
 import { getShopSummary } from "../shopify/shop.server";
 import { addNotice } from "./notices.server";
@@ -51,8 +52,21 @@ export interface PublishStatus {
   limitBytes: number;
 }
 
+/** A collection or tag trigger checkout can't see, left as it is (see resolveTriggers). */
+export interface UnresolvedTrigger {
+  kind: "collection" | "tag";
+  name: string;
+  reason: string;
+}
+
 export type PublishResult =
-  | { ok: true; publication: PublicationSummary }
+  | {
+      ok: true;
+      publication: PublicationSummary;
+      unresolved: UnresolvedTrigger[];
+      /** Collections and tags written as the variants they held at publishing. */
+      snapshots: number;
+    }
   | {
       ok: false;
       reason: "invalid" | "too-large" | "shopify" | "discount";
@@ -107,7 +121,7 @@ export async function publishStatus(shop: string): Promise<PublishStatus> {
     prisma.publication.findFirst({ where: { shop }, orderBy: { version: "desc" } }),
   ]);
   const { json, ...plan } = planPublication(config, incomplete);
-  const pending = last ? json !== last.config : plan.offerCount > 0;
+  const pending = last ? json !== (last.source || last.config) : plan.offerCount > 0;
   return {
     current: last ? summaryOf(last) : null,
     plan,
@@ -143,18 +157,36 @@ export async function publishOffers(
       problems: plan.problems,
     };
   }
-  if (plan.bytes > METAFIELD_LIMIT_BYTES) {
+
+  // Checkout can't see a line's collections or tags: those triggers go out as their variants.
+  const active = config.offers.filter((o) => o.status === "active");
+  const triggers = active.flatMap((o) => ("trigger" in o ? [o.trigger] : []));
+  const resolved = await resolveTriggers(admin, {
+    collectionIds: triggers.flatMap((t) => t.collectionIds ?? []),
+    tags: triggers.flatMap((t) => t.tags ?? []),
+  });
+  const json = JSON.stringify(
+    compile(config, {
+      activeOnly: true,
+      resolve: {
+        collection: (id) => resolved.collections.get(id),
+        tag: (tag) => resolved.tags.get(tag.toLowerCase()),
+      },
+    }),
+  );
+  const bytes = byteLength(json);
+  if (bytes > METAFIELD_LIMIT_BYTES) {
     return {
       ok: false,
       reason: "too-large",
-      message: `The published offers would take ${kb(plan.bytes)}, over Shopify's ${kb(METAFIELD_LIMIT_BYTES)} limit (Ladder's budget is ${kb(PUBLISHED_BUDGET_BYTES)}). Set some offers to draft, or shorten their texts.`,
+      message: `The published offers would take ${kb(bytes)}, over Shopify's ${kb(METAFIELD_LIMIT_BYTES)} limit (Ladder's budget is ${kb(PUBLISHED_BUDGET_BYTES)}). Set some offers to draft, shorten their texts, or trigger them by product instead of large collections or tags.`,
       problems: [],
-      bytes: plan.bytes,
+      bytes,
     };
   }
 
   try {
-    await writeShopAppMetafield(admin, summary.id, CONFIG_METAFIELD_KEY, JSON.parse(plan.json));
+    await writeShopAppMetafield(admin, summary.id, CONFIG_METAFIELD_KEY, JSON.parse(json));
   } catch (error) {
     return {
       ok: false,
@@ -195,15 +227,32 @@ export async function publishOffers(
     };
   }
 
-  const publication = await recordPublication(shop, plan, trigger, discountId);
-  return { ok: true, publication };
+  const publication = await recordPublication(shop, {
+    config: json,
+    source: plan.json,
+    bytes,
+    offerCount: plan.offerCount,
+    trigger,
+    discountId,
+  });
+  return {
+    ok: true,
+    publication,
+    unresolved: resolved.unresolved,
+    snapshots: resolved.collections.size + resolved.tags.size,
+  };
 }
 
 async function recordPublication(
   shop: string,
-  plan: PublishPlan,
-  trigger: PublishTrigger,
-  discountId: string,
+  data: {
+    config: string;
+    source: string;
+    bytes: number;
+    offerCount: number;
+    trigger: PublishTrigger;
+    discountId: string;
+  },
 ): Promise<PublicationSummary> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -214,15 +263,7 @@ async function recordPublication(
           select: { version: true },
         });
         return tx.publication.create({
-          data: {
-            shop,
-            version: (last?.version ?? 0) + 1,
-            bytes: plan.bytes,
-            offerCount: plan.offerCount,
-            trigger,
-            config: plan.json,
-            discountId,
-          },
+          data: { shop, version: (last?.version ?? 0) + 1, ...data },
         });
       });
       return summaryOf(row);

@@ -235,6 +235,59 @@ describe("publish", () => {
     expect(await prisma.publication.count()).toBe(0);
   });
 
+  it("writes collection and tag triggers as the variants they hold, which checkout can match", async () => {
+    await createOffer(TEST_SHOP, {
+      id: "bars",
+      kind: "volume",
+      title: "Bars: buy more",
+      status: "active",
+      trigger: { tags: ["Bar"], collectionIds: ["gid://shopify/Collection/3005"] },
+      tiers: [{ minQuantity: 3, discountPercent: 5 }],
+    });
+    const result = await runPublish();
+    expect(result.data).toMatchObject({ ok: true, unresolved: [], snapshots: 2 });
+    const runtime = load(JSON.parse(configMetafields(adminApi)[0]?.value ?? "null"));
+    // Dark and milk chocolate carry the tag; the phone collection holds the phone and its cases.
+    for (const variant of [2201, 2202, 2301, 2302, 2303]) {
+      expect(
+        runtime?.byVariant(`gid://shopify/ProductVariant/${variant}`),
+        String(variant),
+      ).toBeDefined();
+    }
+    expect(runtime?.byVariant("gid://shopify/ProductVariant/2203")).toBeUndefined();
+    // Unpublished changes compare the offers, not the snapshot.
+    const request = await adminRequest("/app/offers");
+    const status = await outcome<Awaited<ReturnType<typeof offersLoader>>>(() =>
+      offersLoader(routeArgs(request)),
+    );
+    expect(status.data.publish.pending).toBe(false);
+  });
+
+  it("leaves a collection Shopify no longer has as it is, and says so", async () => {
+    await createOffer(TEST_SHOP, {
+      id: "gone",
+      kind: "volume",
+      title: "Gone collection",
+      status: "active",
+      trigger: {
+        collectionIds: ["gid://shopify/Collection/99"],
+        productIds: ["gid://shopify/Product/1201"],
+      },
+      tiers: [{ minQuantity: 3, discountPercent: 5 }],
+    });
+    const result = await runPublish();
+    expect(result.data).toMatchObject({
+      ok: true,
+      unresolved: [
+        {
+          kind: "collection",
+          name: "gid://shopify/Collection/99",
+          reason: "no longer exists in Shopify",
+        },
+      ],
+    });
+  });
+
   it("publishes an empty config when nothing is active (checkout then shows nothing)", async () => {
     await createOffer(TEST_SHOP, shipping);
     const result = await runPublish();
