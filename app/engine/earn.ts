@@ -1,3 +1,5 @@
+import { canDiscountLines } from "./can-discount";
+import { pricedLineCapacity } from "./capacity";
 import { viewCart, type CartView } from "./cart";
 import { computeDiscounts, type AppliedDiscount, type DiscountResult } from "./discounts";
 import { outOfForce } from "./force";
@@ -20,6 +22,16 @@ export interface Earned extends DiscountResult {
   segments: ReadonlySet<Segment>;
   /** Why an offer is out of force, or null; by position, for the offers considered. */
   forceReasons: (SuppressionReason | null | undefined)[];
+  /** The cart has more lines to price than the discount function can afford: no line discounts. */
+  standAside: boolean;
+}
+
+export interface EarnOptions {
+  /**
+   * Apply the discount function's capacity (see `pricedLineCapacity`): the checkout extension
+   * and the function do, so they agree; the command line and previews of the rules do not.
+   */
+  checkoutLimits?: boolean;
 }
 
 /**
@@ -34,6 +46,7 @@ export function earn(
   config: RuntimeConfig,
   checkout: RuntimeCheckout,
   scope: "all" | "touched",
+  options: EarnOptions = {},
 ): Earned {
   const segments = customerSegments(checkout.customer, config.settings);
   const cart = viewCart(checkout);
@@ -47,18 +60,17 @@ export function earn(
     matches = matchTriggers(config, checkout, config.everywhere);
     positions = matches.touched;
   }
+  const standAside =
+    options.checkoutLimits === true && matches.pricedLines > pricedLineCapacity(checkout.lineCount);
   const forceReasons: (SuppressionReason | null | undefined)[] = [];
   for (const index of positions)
     forceReasons[index] = outOfForce(config.offerAt(index), checkout, segments);
-  const discounts = computeDiscounts(
-    config,
-    checkout,
-    positions,
-    forceReasons,
-    matches.byOffer,
-    cart,
-  );
-  return { ...discounts, cart, matches, segments, forceReasons };
+  // Standing aside, only what applies everywhere (free shipping) is priced.
+  const priced = standAside
+    ? positions.filter((index) => !canDiscountLines(config.offerAt(index)))
+    : positions;
+  const discounts = computeDiscounts(config, checkout, priced, forceReasons, matches.byOffer, cart);
+  return { ...discounts, cart, matches, segments, forceReasons, standAside };
 }
 
 /** Applied discounts in the contract's shape (DESIGN §3.3), money as decimal strings. */

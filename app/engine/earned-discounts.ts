@@ -1,4 +1,4 @@
-import { discountsOf, earn } from "./earn";
+import { discountsOf, earn, type EarnOptions } from "./earn";
 import { normalizeCheckout } from "./normalize";
 import type { CheckoutInput, CheckoutLine, Discount, Minor, RuntimeConfig } from "./types";
 
@@ -8,9 +8,13 @@ import type { CheckoutInput, CheckoutLine, Discount, Minor, RuntimeConfig } from
  * decoding only the offers the cart touches. `input.lines` may be just the lines `touches`
  * accepts, with `input.subtotal` the whole cart's: the result is the same.
  */
-export function earnedDiscounts(config: RuntimeConfig, input: CheckoutInput): Discount[] {
+export function earnedDiscounts(
+  config: RuntimeConfig,
+  input: CheckoutInput,
+  options: EarnOptions = {},
+): Discount[] {
   const checkout = normalizeCheckout(input, config.digits);
-  return discountsOf(earn(config, checkout, "touched").applied, config);
+  return discountsOf(earn(config, checkout, "touched", options).applied, config);
 }
 
 /** What the discount function applies: per cart line, the sum of every offer's part; shipping. */
@@ -25,9 +29,13 @@ export interface EarnedTotals {
  * The discounts a cart earns, summed per line: the shape a Shopify Function outputs. The same
  * computation as `earnedDiscounts`, without formatting a string per offer and line.
  */
-export function earnedTotals(config: RuntimeConfig, input: CheckoutInput): EarnedTotals {
+export function earnedTotals(
+  config: RuntimeConfig,
+  input: CheckoutInput,
+  options: EarnOptions = {},
+): EarnedTotals {
   const checkout = normalizeCheckout(input, config.digits);
-  const { applied } = earn(config, checkout, "touched");
+  const { applied } = earn(config, checkout, "touched", options);
   // Dense from the start: an array with holes is a slow dictionary in the function's engine.
   const perLine: Minor[] = new Array<Minor>(checkout.lines.length).fill(0);
   let freeShipping = false;

@@ -1,7 +1,8 @@
 import type { CartView } from "./cart";
 import { offerCopy, plainMoney, type CopyFacts, type MoneyFormatter } from "./copy";
 import { bundleSets, tierFor } from "./discounts";
-import { discountsOf, earn } from "./earn";
+import { canDiscountLines } from "./can-discount";
+import { discountsOf, earn, type EarnOptions } from "./earn";
 import { assignGroup } from "./holdout";
 import type { TriggerMatches } from "./match";
 import { formatMoney } from "./money";
@@ -22,7 +23,7 @@ import type {
   SuppressionReason,
 } from "./types";
 
-export interface EvaluateOptions {
+export interface EvaluateOptions extends EarnOptions {
   /** How amounts read inside headlines; defaults to a locale-free "$12.00". */
   formatMoney?: MoneyFormatter;
 }
@@ -83,7 +84,7 @@ export function evaluate(
     lastAccepted !== null &&
     checkout.now - lastAccepted < settings.cooldownDays * DAY_MS;
 
-  const earned = earn(config, checkout, "all");
+  const earned = earn(config, checkout, "all", options);
   const { cart, matches, forceReasons } = earned;
 
   const context: VerdictContext = {
@@ -103,7 +104,8 @@ export function evaluate(
       (group === "holdout" ? "holdout" : null) ??
       (muted ? "suppressed-customer" : null) ??
       (budget && PUSHY.has(offer.kind) ? "budget" : null) ??
-      (cooling && PUSHY.has(offer.kind) ? "cooldown" : null);
+      (cooling && PUSHY.has(offer.kind) ? "cooldown" : null) ??
+      (earned.standAside && canDiscountLines(offer) ? "too-many-lines" : null);
     verdicts.push(early ? { shown: "no", reason: early } : judge(offer, index, context));
   }
 

@@ -9,6 +9,8 @@ export { compile, KIND_CODES, type CompileOptions, type TriggerResolver } from "
 export { load, MalformedConfig } from "./load";
 export { loadForFunction } from "./load-function";
 export { offerById } from "./offer-by-id";
+export { pricedLineCapacity } from "./capacity";
+export { canDiscountLines } from "./can-discount";
 export { evaluate, type EvaluateOptions } from "./evaluate";
 export { earnedDiscounts, earnedTotals, touches, type EarnedTotals } from "./earned-discounts";
 export { offerCopy, plainMoney, type MoneyFormatter } from "./copy";

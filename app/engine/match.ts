@@ -1,3 +1,4 @@
+import { canDiscountLines } from "./can-discount";
 import type { OfferPositions, RuntimeCheckout, RuntimeConfig, RuntimeLine } from "./types";
 
 export interface TriggerMatch {
@@ -14,6 +15,8 @@ export interface TriggerMatches {
   selfOnly: Set<number>;
   /** Every offer a line leads to (trigger, bundle item or target), ascending. */
   touched: number[];
+  /** Lines that lead to an offer able to discount lines: the lines Ladder has to price. */
+  pricedLines: number;
 }
 
 interface Walk {
@@ -25,6 +28,8 @@ interface Walk {
   seenAt: Int32Array;
   /** Offers already in `touched`. */
   marked: Uint8Array;
+  /** Whether the line being walked leads to an offer able to discount lines. */
+  priced: boolean;
 }
 
 function mark(walk: Walk, index: number): void {
@@ -34,11 +39,16 @@ function mark(walk: Walk, index: number): void {
   }
 }
 
+function touchOne(walk: Walk, index: number): void {
+  mark(walk, index);
+  if (!walk.priced && canDiscountLines(walk.config.offerAt(index))) walk.priced = true;
+}
+
 /** Offers a line's variant is the target of: touched (their discount may fall on it), not triggered. */
 function touch(walk: Walk, positions: OfferPositions | undefined): void {
   if (positions === undefined) return;
-  if (typeof positions === "number") mark(walk, positions);
-  else for (const index of positions) mark(walk, index);
+  if (typeof positions === "number") touchOne(walk, positions);
+  else for (const index of positions) touchOne(walk, index);
 }
 
 function visitOne(walk: Walk, index: number, line: RuntimeLine): void {
@@ -46,6 +56,7 @@ function visitOne(walk: Walk, index: number, line: RuntimeLine): void {
   walk.seenAt[index] = line.index + 1;
   mark(walk, index);
   const offer = walk.config.offerAt(index);
+  if (!walk.priced && canDiscountLines(offer)) walk.priced = true;
   let target: string | null;
   if (offer.kind === "upgrade") target = offer.to.variantId;
   else if (offer.kind === "cross-sell") target = offer.item.variantId;
@@ -87,8 +98,11 @@ export function matchTriggers(
     touched: [],
     seenAt: new Int32Array(config.size),
     marked: new Uint8Array(config.size),
+    priced: false,
   };
+  let pricedLines = 0;
   for (const line of checkout.lines) {
+    walk.priced = false;
     visit(walk, config.byVariant(line.variantId), line);
     touch(walk, config.byTarget(line.variantId));
     if (line.productId) visit(walk, config.byProduct(line.productId), line);
@@ -97,10 +111,11 @@ export function matchTriggers(
     }
     for (let i = 0; i < line.tags.length; i += 1)
       visit(walk, config.byTag(line.tags[i] ?? ""), line);
+    if (walk.priced) pricedLines += 1;
   }
   for (const index of alsoTouched) mark(walk, index);
   const selfOnly = new Set<number>();
   for (const index of walk.selfMatched) if (!walk.byOffer.has(index)) selfOnly.add(index);
   walk.touched.sort((a, b) => a - b);
-  return { byOffer: walk.byOffer, selfOnly, touched: walk.touched };
+  return { byOffer: walk.byOffer, selfOnly, touched: walk.touched, pricedLines };
 }

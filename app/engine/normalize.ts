@@ -47,6 +47,7 @@ export function normalizeCheckout(input: CheckoutInput, digits: number): Runtime
   return {
     lines,
     subtotal: Math.max(subtotal, linesTotal),
+    lineCount: Math.max(input.lineCount ?? 0, lines.length),
     customer,
     countryCode: input.countryCode ? input.countryCode.toUpperCase() : null,
     visitorKey: input.visitorKey || c?.id || "",

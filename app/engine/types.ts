@@ -158,6 +158,8 @@ export interface CheckoutInput {
    * (the discount function passes only the lines an offer reads). Defaults to the lines' total.
    */
   subtotal?: DecimalString;
+  /** The whole cart's number of lines, when `lines` lists only part of the cart (as `subtotal`). */
+  lineCount?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,7 +180,9 @@ export type SuppressionReason =
   | "not-relevant"
   | "already-in-cart"
   | "price-ratio"
-  | "max-offers";
+  | "max-offers"
+  /** Only with checkout limits on: a cart too long for the discount function to price. */
+  | "too-many-lines";
 
 export type OfferAction =
   | { type: "add-line"; variantId: string; quantity: number }
@@ -388,6 +392,8 @@ export interface RuntimeCheckout {
   lines: readonly RuntimeLine[];
   /** The cart's subtotal before Ladder's discounts. */
   subtotal: Minor;
+  /** The cart's number of lines (more than `lines` when only part of it was passed). */
+  lineCount: number;
   /** null for a guest. */
   customer: RuntimeCustomer | null;
   countryCode: string | null;

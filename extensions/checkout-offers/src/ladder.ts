@@ -79,7 +79,11 @@ export function runLadder(
         lastAcceptedAt: input.now,
       };
     }
-    const evaluation = evaluate(config, input, { formatMoney: moneyFormatter(api) });
+    // The discount function can price only so many lines; promise only what it will charge.
+    const evaluation = evaluate(config, input, {
+      formatMoney: moneyFormatter(api),
+      checkoutLimits: true,
+    });
     return { config, input, evaluation, offer: (offerId) => offerById(config, offerId) };
   } catch {
     return null;
