@@ -10,7 +10,7 @@ import prisma from "../db.server";
 import { compile, type OfferConfig } from "../engine";
 import type { AdminApi } from "../shopify/admin.server";
 import { DiscountSyncError, syncOfferDiscount } from "../shopify/discount.server";
-import { resolveTriggers } from "../shopify/catalog.server";
+import { resolveTriggers } from "../shopify/triggers.server";
 import { writeShopAppMetafield } from "../shopify/metafields.server";
 import { getShopSummary } from "../shopify/shop.server";
 import { addNotice } from "./notices.server";
@@ -52,19 +52,11 @@ export interface PublishStatus {
   limitBytes: number;
 }
 
-/** A collection or tag trigger checkout can't see, left as it is (see resolveTriggers). */
-export interface UnresolvedTrigger {
-  kind: "collection" | "tag";
-  name: string;
-  reason: string;
-}
-
 export type PublishResult =
   | {
       ok: true;
       publication: PublicationSummary;
-      unresolved: UnresolvedTrigger[];
-      /** Collections and tags written as the variants they held at publishing. */
+      /** Offers triggered by a collection or tag, written as the variants those held. */
       snapshots: number;
     }
   | {
@@ -158,22 +150,18 @@ export async function publishOffers(
     };
   }
 
-  // Checkout can't see a line's collections or tags: those triggers go out as their variants.
-  const active = config.offers.filter((o) => o.status === "active");
-  const triggers = active.flatMap((o) => ("trigger" in o ? [o.trigger] : []));
-  const resolved = await resolveTriggers(admin, {
-    collectionIds: triggers.flatMap((t) => t.collectionIds ?? []),
-    tags: triggers.flatMap((t) => t.tags ?? []),
-  });
-  const json = JSON.stringify(
-    compile(config, {
-      activeOnly: true,
-      resolve: {
-        collection: (id) => resolved.collections.get(id),
-        tag: (tag) => resolved.tags.get(tag.toLowerCase()),
-      },
-    }),
-  );
+  // Checkout sees a line's variant, not its collections or tags: triggers go out as variants.
+  const active = { ...config, offers: config.offers.filter((o) => o.status === "active") };
+  const resolved = await resolveTriggers(admin, active);
+  if (resolved.problems.length > 0) {
+    return {
+      ok: false,
+      reason: "invalid",
+      message: "Some triggers are too large to publish; narrow them first.",
+      problems: resolved.problems.map((message) => ({ path: "trigger", message })),
+    };
+  }
+  const json = JSON.stringify(compile(config, { activeOnly: true, resolve: resolved.resolver }));
   const bytes = byteLength(json);
   if (bytes > METAFIELD_LIMIT_BYTES) {
     return {
@@ -235,12 +223,10 @@ export async function publishOffers(
     trigger,
     discountId,
   });
-  return {
-    ok: true,
-    publication,
-    unresolved: resolved.unresolved,
-    snapshots: resolved.collections.size + resolved.tags.size,
-  };
+  const snapshots = active.offers.filter(
+    (o) => "trigger" in o && Boolean(o.trigger.collectionIds?.length || o.trigger.tags?.length),
+  ).length;
+  return { ok: true, publication, snapshots };
 }
 
 async function recordPublication(

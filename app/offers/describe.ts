@@ -57,4 +57,6 @@ export const REASON_TEXT: Record<SuppressionReason, string> = {
   "price-ratio":
     "It costs more than the price guardrail allows next to the item that triggered it.",
   "max-offers": "Other offers ranked higher and the limit of offers shown was reached.",
+  "too-many-lines":
+    "The cart is too long for the discount function to price every line, so offers with a discount stand aside.",
 };

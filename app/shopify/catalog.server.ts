@@ -1,9 +1,6 @@
 import { formatMoney, parseMoney } from "../engine";
 import {
   CATALOG_LOOKUP_QUERY,
-  COLLECTION_VARIANTS_QUERY,
-  TAG_VARIANTS_QUERY,
-  type VariantIdsPage,
   PICKER_COLLECTIONS_QUERY,
   PICKER_PRODUCTS_QUERY,
   type ResolvedNode,
@@ -139,80 +136,4 @@ export async function searchCatalog(
     })),
     more: products.pageInfo.hasNextPage,
   };
-}
-
-/** A collection or tag resolved to more variants than this stays a collection or tag. */
-export const MAX_RESOLVED_VARIANTS = 250;
-
-export interface ResolvedTriggers {
-  collections: Map<string, string[]>;
-  /** Keyed by lower-case tag. */
-  tags: Map<string, string[]>;
-  /** Collections and tags left as they are, and why. */
-  unresolved: { kind: "collection" | "tag"; name: string; reason: string }[];
-}
-
-async function collectVariants(
-  page: (after: string | null) => Promise<VariantIdsPage | null>,
-): Promise<string[] | "missing" | "too-many"> {
-  const variants: string[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const products = await page(after);
-    if (!products) return "missing";
-    for (const product of products.nodes) {
-      if (product.variants.pageInfo.hasNextPage) return "too-many";
-      for (const variant of product.variants.nodes) variants.push(variant.id);
-    }
-    if (variants.length > MAX_RESOLVED_VARIANTS) return "too-many";
-    if (!products.pageInfo.hasNextPage) return variants;
-    after = products.pageInfo.endCursor;
-  }
-}
-
-/**
- * The variants that collections and product tags stand for right now. Checkout sees a cart
- * line's product and variant but not its collections or tags, so publishing writes triggers by
- * collection or tag as the variants they hold (a snapshot: republish after changing them).
- */
-export async function resolveTriggers(
-  admin: AdminApi,
-  wanted: { collectionIds: readonly string[]; tags: readonly string[] },
-): Promise<ResolvedTriggers> {
-  const resolved: ResolvedTriggers = { collections: new Map(), tags: new Map(), unresolved: [] };
-  for (const id of new Set(wanted.collectionIds)) {
-    let title = id;
-    const result = await collectVariants(async (after) => {
-      const { collection } = await adminRequest(admin, COLLECTION_VARIANTS_QUERY, { id, after });
-      if (collection) title = collection.title;
-      return collection?.products ?? null;
-    });
-    if (Array.isArray(result)) resolved.collections.set(id, result);
-    else {
-      resolved.unresolved.push({
-        kind: "collection",
-        name: title,
-        reason:
-          result === "missing"
-            ? "no longer exists in Shopify"
-            : `has more than ${MAX_RESOLVED_VARIANTS} variants`,
-      });
-    }
-  }
-  for (const tag of new Set(wanted.tags.map((t) => t.toLowerCase()))) {
-    const query = `tag:"${tag.replace(/["\\]/g, "")}"`;
-    const result = await collectVariants(async (after) => {
-      const { products } = await adminRequest(admin, TAG_VARIANTS_QUERY, { query, after });
-      return products;
-    });
-    if (Array.isArray(result)) resolved.tags.set(tag, result);
-    else {
-      resolved.unresolved.push({
-        kind: "tag",
-        name: tag,
-        reason: `is on products with more than ${MAX_RESOLVED_VARIANTS} variants`,
-      });
-    }
-  }
-  return resolved;
 }

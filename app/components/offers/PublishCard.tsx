@@ -102,10 +102,7 @@ export function PublishCard({ status }: { status: PublishStatus }) {
         ) : null}
 
         {result?.ok ? (
-          <Banner
-            tone={result.unresolved.length > 0 ? "warning" : "success"}
-            title={`Published version ${result.publication.version}`}
-          >
+          <Banner tone="success" title={`Published version ${result.publication.version}`}>
             <BlockStack gap="100">
               <p>
                 {result.publication.offerCount} active offer
@@ -117,21 +114,6 @@ export function PublishCard({ status }: { status: PublishStatus }) {
                   Offers triggered by a collection or a tag were published with the products those
                   hold now: publish again after you change collections or product tags.
                 </p>
-              ) : null}
-              {result.unresolved.length > 0 ? (
-                <>
-                  <p>
-                    Checkout can&apos;t see these triggers, so offers show there only through their
-                    other triggers (the discount still applies):
-                  </p>
-                  <List>
-                    {result.unresolved.map((u) => (
-                      <List.Item key={`${u.kind}:${u.name}`}>
-                        {u.kind === "collection" ? "Collection" : "Tag"} {u.name} {u.reason}
-                      </List.Item>
-                    ))}
-                  </List>
-                </>
               ) : null}
             </BlockStack>
           </Banner>
