@@ -269,7 +269,11 @@ export async function runPreview(
     visitorKey,
     now: new Date(at).toISOString(),
   };
-  const evaluation = evaluate(runtime, checkout, { formatMoney: moneyFormat });
+  // As the checkout extension evaluates: with the limits of what the discount function can price.
+  const evaluation = evaluate(runtime, checkout, {
+    formatMoney: moneyFormat,
+    checkoutLimits: true,
+  });
 
   // The order summary: line totals, Ladder's line discounts, free shipping.
   const discountByLine = new Map<string, number>();
