@@ -1,10 +1,11 @@
 import type { RuntimeOffer } from "./types";
 
 /**
- * Whether an offer can ever put a discount on a line: bundles, quantity breaks and gifts always
- * can, upgrades and add-ons only with a discount percent. (Free shipping discounts delivery.)
+ * Whether an offer can ever put a discount on a line: an active bundle, quantity break or gift,
+ * an active upgrade or add-on with a discount percent. (Free shipping discounts delivery.)
  */
 export function canDiscountLines(offer: RuntimeOffer): boolean {
+  if (!offer.active) return false;
   switch (offer.kind) {
     case "upgrade":
     case "cross-sell":

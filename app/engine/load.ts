@@ -18,7 +18,6 @@ import {
   PUBLISHED_VERSION,
   SEGMENTS,
   type OfferPositions,
-  type RuntimeBundle,
   type RuntimeConfig,
   type RuntimeItem,
   type RuntimeOffer,
@@ -149,146 +148,58 @@ function decodeSegments(value: unknown): Segment[] | null {
   return out;
 }
 
-/** One published offer → its runtime shape; plain code, because the function pays per instruction. */
+/** One published offer (checkout form) → its runtime shape. */
 function decodeOffer(
   value: unknown,
   index: number,
   text: (value: unknown) => string,
 ): RuntimeOffer {
   const o = isRecord(value) ? value : fail();
-  const id = str(o.i);
-  const active = o.x === undefined;
-  const priority = o.p === undefined ? 0 : int(o.p, Number.MIN_SAFE_INTEGER);
-  const startsAt = o.a === undefined ? null : num(o.a);
-  const endsAt = o.z === undefined ? null : num(o.z);
-  const segments = decodeSegments(o.s);
-  const message = o.m === undefined ? null : text(o.m);
-  const why = o.w === undefined ? null : text(o.w);
+  const base = {
+    id: str(o.i),
+    index,
+    active: o.x === undefined,
+    priority: o.p === undefined ? 0 : int(o.p, Number.MIN_SAFE_INTEGER),
+    startsAt: o.a === undefined ? null : num(o.a),
+    endsAt: o.z === undefined ? null : num(o.z),
+    segments: decodeSegments(o.s),
+    message: o.m === undefined ? null : text(o.m),
+    why: o.w === undefined ? null : text(o.w),
+  };
   const shown = o.d === undefined ? 0 : percent(o.d);
-  const units = toPercentUnits(shown);
+  const discount = { percent: toPercentUnits(shown), percentShown: shown };
   switch (o.k) {
     case "u":
-      return {
-        kind: "upgrade",
-        id,
-        index,
-        active,
-        priority,
-        startsAt,
-        endsAt,
-        segments,
-        message,
-        why,
-        to: decodeItem(o.it, text),
-        percent: units,
-        percentShown: shown,
-      };
+      return { ...base, kind: "upgrade", to: decodeItem(o.it, text), ...discount };
     case "x":
-      return {
-        kind: "cross-sell",
-        id,
-        index,
-        active,
-        priority,
-        startsAt,
-        endsAt,
-        segments,
-        message,
-        why,
-        item: decodeItem(o.it, text),
-        percent: units,
-        percentShown: shown,
-      };
+      return { ...base, kind: "cross-sell", item: decodeItem(o.it, text), ...discount };
     case "b": {
-      const items: RuntimeBundle["items"][number][] = [];
-      for (const v of array(o.bi)) {
-        const item = decodeItem(v, text);
-        items.push({
-          variantId: item.variantId,
-          title: item.title,
-          price: item.price,
-          quantity: int(array(v)[3], 1),
-        });
-      }
+      const items = array(o.bi).map((v) => ({
+        ...decodeItem(v, text),
+        quantity: int(array(v)[3], 1),
+      }));
       if (items.length < 2) fail();
-      return {
-        kind: "bundle",
-        id,
-        index,
-        active,
-        priority,
-        startsAt,
-        endsAt,
-        segments,
-        message,
-        why,
-        items,
-        percent: units,
-        percentShown: shown,
-      };
+      return { ...base, kind: "bundle", items, ...discount };
     }
     case "v": {
-      const tiers: RuntimeTier[] = [];
-      for (const v of array(o.q)) {
+      const tiers: RuntimeTier[] = array(o.q).map((v) => {
         const tier = array(v);
         const tierShown = percent(tier[1]);
-        tiers.push({
+        return {
           minQuantity: int(tier[0], 1),
           percent: toPercentUnits(tierShown),
           percentShown: tierShown,
-        });
-      }
+        };
+      });
       if (tiers.length === 0) fail();
-      return {
-        kind: "volume",
-        id,
-        index,
-        active,
-        priority,
-        startsAt,
-        endsAt,
-        segments,
-        message,
-        why,
-        tiers,
-      };
+      return { ...base, kind: "volume", tiers };
     }
     case "f": {
-      let countries: string[] | null = null;
-      if (o.cc !== undefined) {
-        countries = [];
-        for (const c of array(o.cc)) countries.push(str(c).toUpperCase());
-      }
-      return {
-        kind: "free-shipping",
-        id,
-        index,
-        active,
-        priority,
-        startsAt,
-        endsAt,
-        segments,
-        message,
-        why,
-        threshold: int(o.h, 0),
-        countries,
-      };
+      const countries = o.cc === undefined ? null : array(o.cc).map((c) => str(c).toUpperCase());
+      return { ...base, kind: "free-shipping", threshold: int(o.h, 0), countries };
     }
     case "g":
-      return {
-        kind: "gift",
-        id,
-        index,
-        active,
-        priority,
-        startsAt,
-        endsAt,
-        segments,
-        message,
-        why,
-        threshold: int(o.h, 0),
-        item: decodeItem(o.it, text),
-      };
+      return { ...base, kind: "gift", threshold: int(o.h, 0), item: decodeItem(o.it, text) };
     default:
       return fail();
   }

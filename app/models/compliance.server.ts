@@ -1,3 +1,4 @@
+import { deleteOfferDataForShop } from "./offers.server";
 import { deleteSessionsForShop } from "./session.server";
 
 export const COMPLIANCE_TOPICS = [
@@ -12,7 +13,8 @@ export function isComplianceTopic(topic: string): topic is ComplianceTopic {
 }
 
 /**
- * Answers Shopify's mandatory privacy requests for what Ladder stores today: sessions only.
+ * Answers Shopify's mandatory privacy requests for what Ladder stores today: sessions and the
+ * shop's offers and settings (no customer data).
  * Per-customer data (attribution, the customer metafield mirror) arrives with analytics, and its
  * export and redaction are added here with it.
  */
@@ -21,6 +23,7 @@ export async function handleComplianceRequest(shop: string, topic: ComplianceTop
     case "SHOP_REDACT":
       // 48 hours after uninstall Shopify asks us to forget the shop entirely.
       await deleteSessionsForShop(shop);
+      await deleteOfferDataForShop(shop);
       return;
     case "CUSTOMERS_REDACT":
     case "CUSTOMERS_DATA_REQUEST":

@@ -133,6 +133,8 @@ export async function syncOfferDiscount(
   admin: AdminApi,
   config: OfferConfig,
   now: Date = new Date(),
+  /** The merchant's stacking choice (Settings); Ladder's defaults otherwise. */
+  combinesWith: DiscountCombinesWith = COMBINES_WITH,
 ): Promise<{ discountId: string }> {
   const { shop, shopifyFunctions } = await adminRequest(admin, DISCOUNT_SETUP_QUERY);
   const fn = shopifyFunctions.nodes.find((node) => node.handle === FUNCTION_HANDLE);
@@ -152,7 +154,7 @@ export async function syncOfferDiscount(
   const metafields = functionMetafields(active, now, shop.ianaTimezone, resolver);
   const discount: AutomaticAppDiscountInput = {
     functionHandle: FUNCTION_HANDLE,
-    combinesWith: COMBINES_WITH,
+    combinesWith,
     discountClasses: DISCOUNT_CLASSES,
     metafields,
   };

@@ -203,7 +203,9 @@ async function main() {
   );
 
   console.log("\npublished config (compile, active offers)");
-  console.log("offers | JSON bytes | gzip bytes | without copy (function) | config v1 JSON bytes");
+  console.log(
+    "offers | checkout form bytes | gzip bytes | function form bytes | config v1 JSON bytes",
+  );
   for (const offers of [50, 200]) {
     const config = benchConfig(offers);
     const published = JSON.stringify(engine.compile(config, { activeOnly: true }));

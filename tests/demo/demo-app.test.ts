@@ -13,29 +13,34 @@ describe("demo mode", () => {
     delete process.env.SHOPIFY_APP_URL;
   });
 
-  it("serves the home loader for the demo shop without a session token", async () => {
-    const shopify = await import("../../app/shopify.server");
-    const { seedDemoShop } = await import("../../app/demo/seed.server");
-    const { loader } = await import("../../app/routes/app._index");
-    await seedDemoShop(shopify.sessionStorage);
+  // Reloads the app's modules and the Admin schema, then seeds the demo shop: seconds on a busy machine.
+  it(
+    "serves the home loader for the demo shop without a session token",
+    { timeout: 20_000 },
+    async () => {
+      const shopify = await import("../../app/shopify.server");
+      const { seedDemoShop } = await import("../../app/demo/seed.server");
+      const { loader } = await import("../../app/routes/app._index");
+      await seedDemoShop(shopify.sessionStorage);
 
-    const data = await loader({
-      request: new Request("http://localhost:3000/app"),
-      params: {},
-      context: {},
-    });
+      const data = await loader({
+        request: new Request("http://localhost:3000/app"),
+        params: {},
+        context: {},
+      });
 
-    expect(shopify.isDemoMode).toBe(true);
-    expect(data).toEqual({
-      demo: true,
-      shop: {
-        id: "gid://shopify/Shop/1",
-        name: "Ladder Demo Store",
-        currencyCode: "USD",
-        myshopifyDomain: "ladder-demo.myshopify.com",
-      },
-    });
-  });
+      expect(shopify.isDemoMode).toBe(true);
+      expect(data).toEqual({
+        demo: true,
+        shop: {
+          id: "gid://shopify/Shop/1",
+          name: "Ladder Demo Store",
+          currencyCode: "USD",
+          myshopifyDomain: "ladder-demo.myshopify.com",
+        },
+      });
+    },
+  );
 
   it("refuses to load the app next to production credentials", async () => {
     vi.resetModules();

@@ -1,5 +1,6 @@
 import type { DemoProduct, DemoShopInfo, DemoVariant } from "../catalog";
 import { discountsStandIn } from "./discounts.server";
+import { merchantDiscounts } from "./merchant-discounts.server";
 
 type Obj = Record<string, unknown>;
 
@@ -31,4 +32,7 @@ export interface StandInArea {
 export type StandInExtension = (context: StandInContext) => StandInArea;
 
 /** Every area the demo and the tests answer; add one line per area. */
-export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [discountsStandIn()];
+export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [
+  discountsStandIn(),
+  merchantDiscounts,
+];
