@@ -135,6 +135,11 @@ export async function syncOfferDiscount(
   now: Date = new Date(),
   /** The merchant's stacking choice (Settings); Ladder's defaults otherwise. */
   combinesWith: DiscountCombinesWith = COMBINES_WITH,
+  /**
+   * The triggers as publishing already resolved them for the checkout form: both forms then
+   * come from the same lookup of the catalog. Looked up here when absent.
+   */
+  resolver?: TriggerResolver,
 ): Promise<{ discountId: string }> {
   const { shop, shopifyFunctions } = await adminRequest(admin, DISCOUNT_SETUP_QUERY);
   const fn = shopifyFunctions.nodes.find((node) => node.handle === FUNCTION_HANDLE);
@@ -145,13 +150,17 @@ export async function syncOfferDiscount(
     );
   }
   const active = activeOffers(config);
-  const { resolver, problems } = await resolveTriggers(admin, active);
-  if (problems.length > 0) {
-    throw new DiscountSyncError(
-      `Some offers' triggers are too large for the discount function: ${problems.join(" ")}`,
-    );
+  let resolve = resolver;
+  if (!resolve) {
+    const resolved = await resolveTriggers(admin, active);
+    if (resolved.problems.length > 0) {
+      throw new DiscountSyncError(
+        `Some offers' triggers are too large for the discount function: ${resolved.problems.join(" ")}`,
+      );
+    }
+    resolve = resolved.resolver;
   }
-  const metafields = functionMetafields(active, now, shop.ianaTimezone, resolver);
+  const metafields = functionMetafields(active, now, shop.ianaTimezone, resolve);
   const discount: AutomaticAppDiscountInput = {
     functionHandle: FUNCTION_HANDLE,
     combinesWith,
