@@ -62,6 +62,8 @@ export interface OfferDiscountData {
         };
     config: { value: string } | null;
     config2: { value: string } | null;
+    config3: { value: string } | null;
+    config4: { value: string } | null;
     input: { value: string } | null;
   } | null;
 }
@@ -93,6 +95,12 @@ export const OFFER_DISCOUNT_QUERY = adminDocument<OfferDiscountData, { id: strin
         value
       }
       config2: metafield(namespace: "$app", key: "function_config_2") {
+        value
+      }
+      config3: metafield(namespace: "$app", key: "function_config_3") {
+        value
+      }
+      config4: metafield(namespace: "$app", key: "function_config_4") {
         value
       }
       input: metafield(namespace: "$app", key: "function_input") {

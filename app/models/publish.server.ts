@@ -188,7 +188,13 @@ export async function publishOffers(
   // the discount can't follow, checkout goes back to what was published before.
   let discountId: string;
   try {
-    ({ discountId } = await syncOfferDiscount(admin, config, new Date(), combinesWith));
+    ({ discountId } = await syncOfferDiscount(
+      admin,
+      config,
+      new Date(),
+      combinesWith,
+      resolved.resolver,
+    ));
   } catch (error) {
     const previous = await prisma.publication.findFirst({
       where: { shop },

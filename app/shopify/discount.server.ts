@@ -1,5 +1,5 @@
 import prisma from "../db.server";
-import { compile, parseInstant, type OfferConfig } from "../engine";
+import { compile, parseInstant, type OfferConfig, type TriggerResolver } from "../engine";
 import {
   DISCOUNT_SETUP_QUERY,
   OFFER_DISCOUNT_CREATE_MUTATION,
@@ -11,8 +11,7 @@ import {
 } from "../graphql/discounts";
 import type { UserError } from "../graphql/document";
 import {
-  CONFIG_KEY,
-  CONFIG_PART_2_KEY,
+  CONFIG_KEYS,
   INPUT_KEY,
   LIST_VARIABLE_LIMIT,
   METAFIELD_VALUE_LIMIT,
@@ -23,6 +22,7 @@ import {
 } from "../../extensions/offer-discounts/src/contract";
 import { adminRequest, type AdminApi } from "./admin.server";
 import { APP_NAMESPACE } from "./metafields.server";
+import { resolveTriggers } from "./triggers.server";
 
 /** The function extension's handle (extensions/offer-discounts/shopify.extension.toml). */
 export const FUNCTION_HANDLE = "offer-discounts";
@@ -57,24 +57,32 @@ export class DiscountSyncError extends Error {
   }
 }
 
-export interface FunctionMetafields {
-  metafields: AutomaticAppDiscountInput["metafields"];
-}
-
 /**
- * The three metafields the function reads, for the active offers as of `at`: the engine's
- * function form of the config (split in two when it exceeds what Shopify hands a function, the
- * second part also carrying the schedule boundaries) and the input query's variables. Throws a
- * DiscountSyncError when the config cannot fit.
+ * The metafields the function reads, for the active offers as of `at`: the engine's function form
+ * of the config with every trigger resolved to variant ids (`resolve`), split into the parts
+ * Shopify hands a function (the second also carrying the schedule boundaries), and the input
+ * query's variables. Throws a DiscountSyncError when the config cannot be read by the function.
  */
 export function functionMetafields(
   config: OfferConfig,
   at: Date,
   timeZone: string,
+  resolve: TriggerResolver,
 ): AutomaticAppDiscountInput["metafields"] {
   // Schedules already past at publishing are folded in, so every boundary left is upcoming.
   const current = withoutPastSchedule(config, at.getTime(), parseInstant);
-  const published = compile(current, { activeOnly: true, form: "function" });
+  const published = compile(current, { activeOnly: true, form: "function", resolve });
+  // The function reads only variant ids: a trigger left as a product, collection or tag would
+  // silently never match.
+  const unresolved = [published.ix.p, published.ix.c, published.ix.g].flatMap((index) =>
+    Object.keys(index ?? {}),
+  );
+  if (unresolved.length > 0) {
+    throw new DiscountSyncError(
+      `Ladder could not look up the variants of ${unresolved.join(", ")} in your store. ` +
+        "Publish again; if this persists, pick those products, collections or tags again in the offers.",
+    );
+  }
   const boundaries = scheduleBoundaries(
     current.offers.filter((offer) => offer.status === "active"),
     parseInstant,
@@ -82,44 +90,44 @@ export function functionMetafields(
   const parts = splitConfig(published, boundaries);
   if (!parts) {
     const size = new TextEncoder().encode(JSON.stringify(published)).length;
+    const room = CONFIG_KEYS.length * METAFIELD_VALUE_LIMIT;
     throw new DiscountSyncError(
-      `Your active offers are too large for the discount function: they take ${size.toLocaleString("en-US")} bytes ` +
-        `and it can read ${(2 * METAFIELD_VALUE_LIMIT).toLocaleString("en-US")}. ` +
-        "Deactivate some offers or shorten their trigger lists, then publish again.",
+      `Your active offers are too large for the discount function: they take about ${size.toLocaleString("en-US")} bytes ` +
+        `and it can read ${room.toLocaleString("en-US")}. Every variant a trigger covers counts: ` +
+        "deactivate some offers or trigger on fewer products, collections or tags, then publish again.",
     );
   }
   const variables = functionInputVariables(published, boundaries, shopLocalTime(timeZone));
-  const lists: [string, string[]][] = [
-    ["collections", variables.collectionIds],
-    ["product tags", variables.tags],
-    ["premium customer tags", variables.premiumTags],
-  ];
-  for (const [what, list] of lists) {
-    if (list.length > LIST_VARIABLE_LIMIT) {
-      throw new DiscountSyncError(
-        `Your active offers name ${list.length} ${what}; the discount function can check at most ` +
-          `${LIST_VARIABLE_LIMIT}. Use fewer ${what} in triggers or settings, then publish again.`,
-      );
-    }
+  if (variables.premiumTags.length > LIST_VARIABLE_LIMIT) {
+    throw new DiscountSyncError(
+      `Your settings name ${variables.premiumTags.length} premium customer tags; the discount function can check at most ` +
+        `${LIST_VARIABLE_LIMIT}. Use fewer premium tags, then publish again.`,
+    );
   }
-  const json = (key: string, value: unknown) => ({
+  const json = (key: string, value: string) => ({
     namespace: APP_NAMESPACE,
     key,
     type: "json" as const,
-    value: JSON.stringify(value),
+    value,
   });
   return [
-    json(CONFIG_KEY, parts[0]),
-    json(CONFIG_PART_2_KEY, parts[1]),
-    json(INPUT_KEY, variables),
+    ...CONFIG_KEYS.map((key, i) => json(key, parts[i] ?? "{}")),
+    json(INPUT_KEY, JSON.stringify(variables)),
   ];
+}
+
+/** The active offers as the function will see them: only their triggers need resolving. */
+function activeOffers(config: OfferConfig): OfferConfig {
+  return { ...config, offers: config.offers.filter((offer) => offer.status === "active") };
 }
 
 /**
  * Creates or updates Ladder's automatic app discount so that Shopify applies what the offers
- * promise, and writes the config and input variables the function reads. The discount's id is
- * remembered per shop; a discount the merchant deleted is created again. Throws a
- * DiscountSyncError with a message for the merchant when Shopify rejects the discount.
+ * promise, and writes the config and input variables the function reads. Triggers are resolved
+ * to variant ids through the Admin API first (the function reads only a line's variant). The
+ * discount's id is remembered per shop; a discount the merchant deleted is created again. Throws
+ * a DiscountSyncError with a message for the merchant when a trigger is too large, the config
+ * does not fit, or Shopify rejects the discount.
  */
 export async function syncOfferDiscount(
   admin: AdminApi,
@@ -127,6 +135,11 @@ export async function syncOfferDiscount(
   now: Date = new Date(),
   /** The merchant's stacking choice (Settings); Ladder's defaults otherwise. */
   combinesWith: DiscountCombinesWith = COMBINES_WITH,
+  /**
+   * The triggers as publishing already resolved them for the checkout form: both forms then
+   * come from the same lookup of the catalog. Looked up here when absent.
+   */
+  resolver?: TriggerResolver,
 ): Promise<{ discountId: string }> {
   const { shop, shopifyFunctions } = await adminRequest(admin, DISCOUNT_SETUP_QUERY);
   const fn = shopifyFunctions.nodes.find((node) => node.handle === FUNCTION_HANDLE);
@@ -136,7 +149,18 @@ export async function syncOfferDiscount(
         "extensions (shopify app deploy), then publish again.",
     );
   }
-  const metafields = functionMetafields(config, now, shop.ianaTimezone);
+  const active = activeOffers(config);
+  let resolve = resolver;
+  if (!resolve) {
+    const resolved = await resolveTriggers(admin, active);
+    if (resolved.problems.length > 0) {
+      throw new DiscountSyncError(
+        `Some offers' triggers are too large for the discount function: ${resolved.problems.join(" ")}`,
+      );
+    }
+    resolve = resolved.resolver;
+  }
+  const metafields = functionMetafields(active, now, shop.ianaTimezone, resolve);
   const discount: AutomaticAppDiscountInput = {
     functionHandle: FUNCTION_HANDLE,
     combinesWith,

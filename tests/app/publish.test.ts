@@ -26,6 +26,7 @@ import {
   TEST_SHOP,
 } from "../support/admin-routes";
 import { clearOfferTables } from "../support/offers-db";
+import { mergedParts } from "../function/build-input";
 
 const waxing: Offer = {
   id: "waxing",
@@ -41,6 +42,8 @@ const waxing: Offer = {
   },
   discountPercent: 20,
 };
+/** The one variant of the product waxing's trigger names (the demo catalog's standard wash). */
+const STANDARD_WASH = "gid://shopify/ProductVariant/2001";
 const shipping: Offer = {
   id: "free-shipping",
   kind: "free-shipping",
@@ -196,11 +199,23 @@ describe("publish", () => {
       __typename: "DiscountAutomaticApp",
       combinesWith: stacking,
     });
-    // The function reads the same active offers checkout shows.
+    // The function reads the same active offers checkout shows, its triggers resolved by the
+    // same lookup of the catalog (one search, not one per form).
     const config = await configForShop(TEST_SHOP);
-    expect(JSON.parse(node?.config?.value ?? "null")).toEqual(
-      compile(config, { activeOnly: true, form: "function" }),
+    const parts = [node?.config, node?.config2, node?.config3, node?.config4];
+    expect(mergedParts(parts.map((part) => part?.value ?? "null")).config).toEqual(
+      compile(config, {
+        activeOnly: true,
+        form: "function",
+        resolve: {
+          product: (id) => (id === waxing.trigger.productIds?.[0] ? [STANDARD_WASH] : []),
+        },
+      }),
     );
+    const searches = adminApi.sent.filter((s) => s.query.includes("LadderVariantIds"));
+    expect(searches.map((s) => (s.variables as { query: string }).query)).toEqual([
+      "product_ids:1001",
+    ]);
     const ordered = adminApi.sent.map((s) => /(?:mutation|query) (Ladder\w+)/.exec(s.query)?.[1]);
     expect(ordered.indexOf("LadderMetafieldsSet")).toBeLessThan(
       ordered.indexOf("LadderOfferDiscountCreate"),

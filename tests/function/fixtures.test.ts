@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { loadForFunction } from "../../app/engine";
 import { cartDeliveryOptionsDiscountsGenerateRun } from "../../extensions/offer-discounts/src/cart_delivery_options_discounts_generate_run";
 import { cartLinesDiscountsGenerateRun } from "../../extensions/offer-discounts/src/cart_lines_discounts_generate_run";
-import { joinConfig, queriedTerms } from "../../extensions/offer-discounts/src/contract";
+import { joinConfig } from "../../extensions/offer-discounts/src/contract";
 import type {
   CartDeliveryOptionsInput,
   CartLinesInput,
@@ -79,14 +79,26 @@ describe("function fixtures (literal input JSON, validated by Shopify's function
     });
   });
 
-  it("asks each line about the collections and tags the config's triggers name, in that order", async () => {
-    const fixture = await loadFixture(path.join(FIXTURES, "cross-sell.json"));
-    const input = fixture.input as CartLinesInput;
-    const joined = joinConfig(input.discount.config?.jsonValue, input.discount.config2?.jsonValue);
-    if (!joined || !loadForFunction(joined.config)) throw new Error("fixture config did not load");
-    expect(queriedTerms(joined.config).collectionIds).toEqual(["gid://shopify/Collection/3002"]);
-    for (const line of input.cart.lines) {
-      expect(line.merchandise.product?.inCollections).toHaveLength(1);
+  it("holds configs that key triggers by variant only, in the parts publishing writes", async () => {
+    for (const file of files) {
+      const input = (await loadFixture(path.join(FIXTURES, file))).input as CartLinesInput;
+      const parts = input.discount;
+      const joined = joinConfig([
+        parts.config?.jsonValue,
+        parts.config2?.jsonValue,
+        parts.config3?.jsonValue,
+        parts.config4?.jsonValue,
+      ]);
+      if (!joined || !loadForFunction(joined.config)) continue; // the bad-config fixtures
+      expect(Object.keys(joined.config.ix).filter((key) => !["v", "t", "e"].includes(key))).toEqual(
+        [],
+      );
+      for (const key of [
+        ...Object.keys(joined.config.ix.v ?? {}),
+        ...Object.keys(joined.config.ix.t ?? {}),
+      ]) {
+        expect(key).toMatch(/^gid:\/\/shopify\/ProductVariant\/\d+$/);
+      }
     }
   });
 });

@@ -14,8 +14,7 @@ import {
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import {
-  CONFIG_KEY,
-  CONFIG_PART_2_KEY,
+  CONFIG_KEYS,
   INPUT_KEY,
   SCHEDULE_SLOTS,
   SLOT_NAMES,
@@ -91,20 +90,35 @@ describe.each(["lines", "delivery"] as const)("the %s input query", (target) => 
   it("declares exactly the variables the admin writes to function_input", () => {
     const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
     const names = operation?.variableDefinitions?.map((v) => v.variable.name.value) ?? [];
-    const written: (keyof FunctionInputVariables)[] = [
-      "collectionIds",
-      "tags",
-      "premiumTags",
-      ...SLOT_NAMES,
-    ];
+    const written: (keyof FunctionInputVariables)[] = ["premiumTags", ...SLOT_NAMES];
     expect(names.sort()).toEqual([...written].sort());
     expect(SLOT_NAMES).toHaveLength(SCHEDULE_SLOTS);
   });
 
-  it("reads the config from both metafields the admin writes", () => {
+  it("reads the config from every metafield part the admin writes", () => {
     const source = querySource(target);
-    expect(source).toContain(`metafield(key: "${CONFIG_KEY}")`);
-    expect(source).toContain(`metafield(key: "${CONFIG_PART_2_KEY}")`);
+    expect(CONFIG_KEYS).toHaveLength(4);
+    for (const key of CONFIG_KEYS) expect(source).toContain(`metafield(key: "${key}")`);
+  });
+
+  it("reads only quantity, unit price and variant id per cart line, and the id for line discounts", () => {
+    const lines: string[] = [];
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const path: string[] = [];
+    visit(operation ?? document, {
+      Field: {
+        enter(node) {
+          path.push(node.alias?.value ?? node.name.value);
+          if (path[1] === "lines" && !node.selectionSet) lines.push(path.slice(2).join("."));
+        },
+        leave() {
+          path.pop();
+        },
+      },
+    });
+    // Delivery needs no line's identity.
+    const read = ["quantity", "cost.amountPerQuantity.amount", "merchandise.id"];
+    expect(lines).toEqual(target === "lines" ? ["id", ...read] : read);
   });
 });
 
@@ -121,7 +135,7 @@ describe("query costs, counted by Shopify's table", () => {
 
   it("the two queries cost what the design budgets", () => {
     expect(queryCost(queryDocument("lines"))).toBe(28);
-    expect(queryCost(queryDocument("delivery"))).toBe(30);
+    expect(queryCost(queryDocument("delivery"))).toBe(29);
   });
 });
 

@@ -6,6 +6,7 @@ import {
 } from "../../app/demo/stand-in/discounts.server";
 import prisma from "../../app/db.server";
 import { compile, type OfferConfig } from "../../app/engine";
+import type { StandInExtension } from "../../app/demo/stand-in/index.server";
 import { OFFER_DISCOUNT_CREATE_MUTATION, OFFER_DISCOUNT_QUERY } from "../../app/graphql/discounts";
 import { adminRequest, type AdminApi } from "../../app/shopify/admin.server";
 import {
@@ -17,7 +18,11 @@ import {
   shopLocalTime,
   syncOfferDiscount,
 } from "../../app/shopify/discount.server";
+import { resolveTriggers } from "../../app/shopify/triggers.server";
 import { sessionStorage, unauthenticated } from "../../app/shopify.server";
+import { CONFIG_KEYS, METAFIELD_VALUE_LIMIT } from "../../extensions/offer-discounts/src/contract";
+import { benchConfig } from "../bench/engine";
+import { mergedParts } from "../function/build-input";
 import { installAdminStandIn, type RecordingStandIn } from "../support/admin-api";
 import configExample from "../fixtures/config.example.json";
 
@@ -57,7 +62,45 @@ async function adminFor(options: Parameters<typeof installAdminStandIn>[1] = {})
 async function readDiscount(admin: AdminApi, id: string) {
   const { automaticDiscountNode } = await adminRequest(admin, OFFER_DISCOUNT_QUERY, { id });
   if (!automaticDiscountNode) throw new Error(`no discount ${id}`);
-  return automaticDiscountNode;
+  const { config, config2, config3, config4 } = automaticDiscountNode;
+  const parts = [config, config2, config3, config4].map((part) => part?.value ?? "null");
+  return { ...automaticDiscountNode, parts, published: mergedParts(parts) };
+}
+
+/**
+ * A catalog the demo store does not have: `variantsPerProduct` variants for every product a
+ * `product_ids:` search names, or more than 1,000 variants behind tag "everything".
+ */
+function syntheticCatalog(variantsPerProduct: number): StandInExtension {
+  return () => ({
+    root: {
+      productVariants: ({ query, after }: Record<string, unknown>) => {
+        const text = String(query);
+        const page = (nodes: { id: string; product: { id: string } }[], more: boolean) => ({
+          nodes,
+          edges: [],
+          pageInfo: { hasNextPage: more, endCursor: more ? `${Number(after ?? 0) + 1}` : null },
+        });
+        if (text === "tag:'everything'") {
+          const nodes = Array.from({ length: 250 }, (_, i) => ({
+            id: `gid://shopify/ProductVariant/${70_000 + Number(after ?? 0) * 250 + i}`,
+            product: { id: "gid://shopify/Product/7" },
+          }));
+          return page(nodes, true);
+        }
+        const ids = text.startsWith("product_ids:") ? text.slice(12).split(",") : [];
+        return page(
+          ids.flatMap((id) =>
+            Array.from({ length: variantsPerProduct }, (_, k) => ({
+              id: `gid://shopify/ProductVariant/${id}${k}`,
+              product: { id: `gid://shopify/Product/${id}` },
+            })),
+          ),
+          false,
+        );
+      },
+    },
+  });
 }
 
 describe("syncOfferDiscount (through the Admin API stand-in)", () => {
@@ -82,15 +125,18 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
       discountClasses: DISCOUNT_CLASSES,
       appDiscountType: { functionId: LADDER_DISCOUNT_FUNCTION.id },
     });
-    // The engine's function form of the active offers (the example has no schedules).
-    expect(JSON.parse(node.config?.value ?? "null")).toEqual(
-      compile(example, { activeOnly: true, form: "function" }),
-    );
-    expect(JSON.parse(node.config2?.value ?? "null")).toEqual({ o: [], b: [] });
+    // The engine's function form of the active offers, triggers resolved through the Admin API
+    // (the example has no schedules), in the parts the function reads.
+    const { resolver } = await resolveTriggers(admin, example);
+    expect(node.published).toEqual({
+      config: compile(example, { activeOnly: true, form: "function", resolve: resolver }),
+      b: [],
+    });
+    expect(node.published.config.ix.p).toBeUndefined();
+    // Standard wash (product 1001) is variant 2001: the premium-wash upgrade and the waxing add-on.
+    expect(node.published.config.ix.v?.["gid://shopify/ProductVariant/2001"]).toEqual([0, 1]);
     const input = JSON.parse(node.input?.value ?? "null") as Record<string, unknown>;
-    expect(Object.keys(input).sort()).toEqual(
-      ["collectionIds", "premiumTags", "tags", "t0", "t1", "t2"].sort(),
-    );
+    expect(Object.keys(input).sort()).toEqual(["premiumTags", "t0", "t1", "t2"]);
 
     const created = standIn.sent.find((s) => s.query.includes("LadderOfferDiscountCreate"));
     expect(created?.variables).toMatchObject({ discount: { functionHandle: FUNCTION_HANDLE } });
@@ -116,10 +162,11 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
 
     const node = await readDiscount(admin, second.discountId);
     // Packed offers, `kind|id|startsAt|endsAt|segments|variant|percent`: drafts stay out.
-    const published = JSON.parse(node.config?.value ?? "null") as { o: string[] };
-    expect(published.o).toEqual(["u|a||||2002|20"]);
-    // Metafields are replaced, not duplicated.
-    expect(standIn.metafields().filter((m) => m.ownerId === second.discountId)).toHaveLength(3);
+    expect(node.published.config.o).toEqual(["u|a||||2002|20"]);
+    // Metafields are replaced, not duplicated: four config parts and the input variables.
+    expect(standIn.metafields().filter((m) => m.ownerId === second.discountId)).toHaveLength(
+      CONFIG_KEYS.length + 1,
+    );
   });
 
   it("creates the discount again when the merchant deleted it in Shopify", async () => {
@@ -145,14 +192,12 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
       NOW,
     );
     const node = await readDiscount(admin, discountId);
-    const published = JSON.parse(node.config?.value ?? "null") as { o: string[] };
-    expect(published.o.map((o) => o.split("|").slice(1, 4))).toEqual([
+    expect(node.published.config.o.map((o) => o.split("|").slice(1, 4))).toEqual([
       ["started", "", String(Date.parse("2026-12-01T05:00:00Z"))],
       ["later", String(Date.parse("2026-12-24T17:00:00Z")), ""],
     ]);
-    // The second metafield carries the boundaries the clock slots stand for.
-    expect(JSON.parse(node.config2?.value ?? "null")).toEqual({
-      o: [],
+    // The second part carries the boundaries the clock slots stand for.
+    expect(JSON.parse(node.config2?.value ?? "null")).toMatchObject({
       b: [Date.parse("2026-12-01T05:00:00Z"), Date.parse("2026-12-24T17:00:00Z")],
     });
     // The demo shop's clock: America/New_York (UTC−5 in winter).
@@ -187,22 +232,105 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
     ).resolves.toBeNull();
   });
 
-  it("refuses a config too large for the function's metafields, naming the sizes", async () => {
-    const many = Array.from({ length: 200 }, (_, i) =>
-      upgrade(`offer-with-a-rather-long-identifier-${i}`, {
-        trigger: {
-          productIds: Array.from(
-            { length: 4 },
-            (_, j) => `gid://shopify/Product/${9_000_000_000_000 + i * 10 + j}`,
-          ),
-        },
-      }),
+  it("resolves collection and tag triggers to the variants the catalog has", async () => {
+    const volume = {
+      id: "bars",
+      kind: "volume",
+      title: "Bars",
+      status: "active",
+      trigger: { tags: ["Bar"], collectionIds: ["gid://shopify/Collection/3005"] },
+      tiers: [{ minQuantity: 3, discountPercent: 5 }],
+    } as OfferConfig["offers"][number];
+    const { discountId } = await syncOfferDiscount(admin, config([volume]), NOW);
+    const { published } = await readDiscount(admin, discountId);
+    // Tag "bar": dark and milk chocolate; collection "phones": the phone and both case colours.
+    expect(Object.keys(published.config.ix.v ?? {}).sort()).toEqual(
+      [2201, 2202, 2301, 2302, 2303].map((n) => `gid://shopify/ProductVariant/${n}`),
     );
-    const failure = await syncOfferDiscount(admin, config(many), NOW).catch((e: unknown) => e);
+    expect(published.config.ix.c).toBeUndefined();
+    expect(published.config.ix.g).toBeUndefined();
+  });
+});
+
+describe("syncOfferDiscount with a large catalog", () => {
+  it("writes a 200-offer config in four parts, each within what Shopify hands a function", async () => {
+    const { admin } = await adminFor({ extensions: [discountsStandIn(), syntheticCatalog(2)] });
+    const big = benchConfig(200);
+    const { discountId } = await syncOfferDiscount(admin, big, NOW);
+    const node = await readDiscount(admin, discountId);
+    for (const part of node.parts) {
+      expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(METAFIELD_VALUE_LIMIT);
+    }
+    expect(node.parts.join("").length).toBeGreaterThan(3 * METAFIELD_VALUE_LIMIT);
+    // Two variants for every trigger product, every one of them in the index.
+    const triggers = big.offers.flatMap((o) =>
+      "trigger" in o ? (o.trigger.productIds ?? []) : [],
+    );
+    for (const productId of triggers) {
+      const numeric = productId.slice(productId.lastIndexOf("/") + 1);
+      for (const k of [0, 1]) {
+        expect(node.published.config.ix.v).toHaveProperty([
+          `gid://shopify/ProductVariant/${numeric}${k}`,
+        ]);
+      }
+    }
+  });
+
+  it("refuses a config too large for the function's metafields, naming the sizes", async () => {
+    const { admin, standIn } = await adminFor({
+      extensions: [discountsStandIn(), syntheticCatalog(5)],
+    });
+    const failure = await syncOfferDiscount(admin, benchConfig(200), NOW).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DiscountSyncError);
     expect((failure as Error).message).toMatch(
-      /^Your active offers are too large for the discount function: they take [\d,]+ bytes and it can read 20,000\./,
+      /^Your active offers are too large for the discount function: they take about [\d,]+ bytes and it can read 40,000\. Every variant a trigger covers counts/,
     );
+    expect(standIn.sent.some((s) => s.query.includes("LadderOfferDiscountCreate"))).toBe(false);
+  });
+
+  it("refuses a trigger over 1,000 variants, saying which, and creates nothing", async () => {
+    const { admin, standIn } = await adminFor({
+      extensions: [discountsStandIn(), syntheticCatalog(1)],
+    });
+    const everything = {
+      id: "all",
+      kind: "volume",
+      title: "Everything",
+      status: "active",
+      trigger: { tags: ["everything"] },
+      tiers: [{ minQuantity: 3, discountPercent: 5 }],
+    } as OfferConfig["offers"][number];
+    const failure = await syncOfferDiscount(admin, config([everything]), NOW).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(DiscountSyncError);
+    expect((failure as Error).message).toBe(
+      "Some offers' triggers are too large for the discount function: " +
+        'Tag "everything" is on products with more than 1000 variants; use a narrower tag.',
+    );
+    expect(standIn.sent.some((s) => s.query.includes("LadderOfferDiscountCreate"))).toBe(false);
+    await expect(
+      prisma.offerDiscount.findUnique({ where: { shop: TEST_SHOP } }),
+    ).resolves.toBeNull();
+  });
+
+  it("resolves only the triggers of active offers", async () => {
+    const { admin, standIn } = await adminFor({
+      extensions: [discountsStandIn(), syntheticCatalog(1)],
+    });
+    const draft = {
+      id: "all",
+      kind: "volume",
+      title: "Everything",
+      status: "draft",
+      trigger: { tags: ["everything"] },
+      tiers: [{ minQuantity: 3, discountPercent: 5 }],
+    } as OfferConfig["offers"][number];
+    await syncOfferDiscount(admin, config([upgrade("a"), draft]), NOW);
+    const searches = standIn.sent
+      .filter((s) => s.query.includes("LadderVariantIds"))
+      .map((s) => (s.variables as { query: string }).query);
+    expect(searches).toEqual(["product_ids:1001"]);
   });
 });
 

@@ -3,26 +3,26 @@
  * input → `earnedTotals` → what the targets turn into operations. Every amount comes from the
  * engine, the same computation that rendered the offer.
  *
- * Instructions are the function's scarcest resource (a 200-line cart with a 200-offer config is
- * the budget case), so the config is the engine's function form (packed offers, decoded only when
- * a cart touches them, and a precomputed index), and the engine gets only the lines an offer can
- * read plus the whole cart's subtotal, which is all the other lines can change (thresholds).
+ * Instructions are the function's scarcest resource (Shopify stops it at 11 M and then applies
+ * nothing), so publishing resolved every trigger to variant ids, the input query reads four
+ * values per line, and the engine gets only the lines an offer can read (`relevant`: two property
+ * reads per line) with the whole cart's subtotal and line count. The engine stands aside when the
+ * cart asks it to price more lines than the function can afford, as the checkout extension does.
  */
 import {
   earnedTotals,
-  formatMoney,
   loadForFunction,
   minorDigits,
   parseInstant,
-  touches,
+  pricedLineCapacity,
   type CheckoutInput,
   type CheckoutLine,
   type EarnedTotals,
+  type FunctionConfig,
   type RuntimeConfig,
 } from "../../../app/engine";
-import { parseMoneyRounded } from "../../../app/engine/money";
-import { inferNow, joinConfig, queriedTerms } from "./contract";
-import type { CartLinesInput } from "./types";
+import { inferNow, joinConfig, premiumTags } from "./contract";
+import type { FunctionInput } from "./types";
 
 /** Holdout never changes what a cart earns, so the function needs no visitor key of its own. */
 const VISITOR_KEY = "discount-function";
@@ -32,100 +32,81 @@ export interface PreparedCart {
   checkout: CheckoutInput;
 }
 
-/**
- * The runtime config (in the cart's currency) and the engine's checkout input for this cart, or
- * null when the discount has no usable config or the input does not line up with it.
- */
-export function prepareCart(input: CartLinesInput): PreparedCart | null {
-  const joined = joinConfig(input.discount.config?.jsonValue, input.discount.config2?.jsonValue);
+export interface LoadedConfig {
+  /** The runtime config in the cart's currency. */
+  config: RuntimeConfig;
+  /** The function form, as the metafields hold it. */
+  published: FunctionConfig;
+  boundaries: number[];
+}
+
+/** The discount's config in the cart's currency, or null when it has no usable one. */
+export function loadConfig(input: FunctionInput): LoadedConfig | null {
+  const parts = input.discount;
+  const joined = joinConfig([
+    parts.config?.jsonValue,
+    parts.config2?.jsonValue,
+    parts.config3?.jsonValue,
+    parts.config4?.jsonValue,
+  ]);
   if (!joined) return null;
   const loaded = loadForFunction(joined.config);
   if (!loaded) return null;
-  const config = inCartCurrency(
-    loaded,
-    input.cart.cost.subtotalAmount.currencyCode,
-    input.presentmentCurrencyRate,
-  );
+  const cost = input.cart.cost.subtotalAmount;
+  const config = inCartCurrency(loaded, cost.currencyCode, input.presentmentCurrencyRate);
   if (!config) return null;
-  const terms = queriedTerms(joined.config);
+  return { config, published: joined.config, boundaries: joined.boundaries };
+}
 
-  const lines: CheckoutLine[] = [];
-  const noFlags = terms.collectionIds.length === 0 && terms.tags.length === 0;
-  // One object reused for every line's question to the engine: no allocation per line.
-  const probe = {
-    variantId: "",
-    productId: "",
-    collectionIds: [] as string[],
-    tags: [] as string[],
-  };
-  let subtotal = 0;
-  for (const line of input.cart.lines) {
-    const amount = line.cost.amountPerQuantity.amount;
-    const unit = minorUnits(amount, config.digits);
-    if (unit === null) return null;
-    subtotal += unit * line.quantity;
+/**
+ * The engine's checkout input for this cart: the lines an offer reads (none when there are more
+ * than the function can afford to price), the whole cart's subtotal and line count, the customer
+ * and the clock.
+ */
+export function prepareCart(input: FunctionInput, loaded: LoadedConfig): PreparedCart {
+  const { config } = loaded;
+  // One pass; a line no offer reads costs two property reads and allocates nothing. A custom
+  // product (no variant) matches nothing: it only counts towards the subtotal.
+  const cartLines = input.cart.lines;
+  const capacity = pricedLineCapacity(cartLines.length);
+  let lines: CheckoutLine[] = [];
+  for (let i = 0; i < cartLines.length; i += 1) {
+    const line = cartLines[i];
+    if (line === undefined) continue;
     const variantId = line.merchandise.id;
-    const product = line.merchandise.product;
-    // A custom product matches nothing: it only counts towards the subtotal.
-    if (variantId === undefined || !product) continue;
-    probe.variantId = variantId;
-    probe.productId = product.id;
-    if (noFlags) {
-      if (!touches(config, probe)) continue;
-      lines.push({
-        id: line.id,
-        variantId,
-        productId: product.id,
-        quantity: line.quantity,
-        unitPrice: amount,
-      });
-      continue;
+    if (variantId === undefined || !config.relevant(variantId)) continue;
+    if (lines.length === capacity) {
+      // More lines to price than the function can afford: the engine would stand aside (every
+      // offer a line reaches in the function form discounts lines, so every relevant line is
+      // one to price). Decide it here, before matching them costs what the limit forbids: no
+      // lines, so only what needs none (free shipping on the whole subtotal) is earned.
+      lines = [];
+      break;
     }
-    // The flags answer function_input's lists; a different length means the two metafields
-    // disagree, and a wrong answer is worse than none.
-    if (
-      product.inCollections.length !== terms.collectionIds.length ||
-      product.hasTags.length !== terms.tags.length
-    ) {
-      return null;
-    }
-    const collectionIds: string[] = [];
-    const tags: string[] = [];
-    for (let i = 0; i < terms.collectionIds.length; i += 1) {
-      const id = terms.collectionIds[i];
-      if (product.inCollections[i]?.isMember && id !== undefined) collectionIds.push(id);
-    }
-    for (let i = 0; i < terms.tags.length; i += 1) {
-      const tag = terms.tags[i];
-      if (product.hasTags[i]?.hasTag && tag !== undefined) tags.push(tag);
-    }
-    probe.collectionIds = collectionIds;
-    probe.tags = tags;
-    if (!touches(config, probe)) continue;
     lines.push({
-      id: line.id,
+      // The delivery target does not ask for line ids; the engine needs them only distinct.
+      id: "id" in line ? line.id : String(i),
       variantId,
-      productId: product.id,
-      collectionIds,
-      tags,
+      productId: "",
       quantity: line.quantity,
-      unitPrice: amount,
+      unitPrice: line.cost.amountPerQuantity.amount,
     });
   }
 
   const customer = input.cart.buyerIdentity?.customer ?? null;
   const clock = input.shop.localTime;
-  const now = inferNow(joined.boundaries, [clock.t0, clock.t1, clock.t2], parseInstant(clock.date));
+  const now = inferNow(loaded.boundaries, [clock.t0, clock.t1, clock.t2], parseInstant(clock.date));
   return {
     config,
     checkout: {
       lines,
-      subtotal: formatMoney(subtotal, config.digits),
+      subtotal: input.cart.cost.subtotalAmount.amount,
+      lineCount: cartLines.length,
       customer: customer && {
         ordersCount: customer.numberOfOrders,
         amountSpent: customer.amountSpent.amount,
         // Only premium tags are asked about: segments are all that tags decide for discounts.
-        tags: customer.hasAnyTag ? terms.premiumTags.slice(0, 1) : [],
+        tags: customer.hasAnyTag ? premiumTags(loaded.published).slice(0, 1) : [],
       },
       countryCode: null,
       visitorKey: VISITOR_KEY,
@@ -134,25 +115,9 @@ export function prepareCart(input: CartLinesInput): PreparedCart | null {
   };
 }
 
-/**
- * A cart amount in minor units. Shopify's amounts carry at most the currency's digits ("35.0"),
- * which a float reads exactly once scaled and rounded; anything longer goes through the engine's
- * exact half-up reading.
- */
-function minorUnits(amount: string, digits: number): number | null {
-  const dot = amount.indexOf(".");
-  if (dot < 0 || amount.length - dot - 1 <= digits) {
-    const value = Number(amount);
-    if (Number.isFinite(value) && value >= 0 && amount.trim() !== "") {
-      return Math.round(value * 10 ** digits);
-    }
-  }
-  return parseMoneyRounded(amount, digits);
-}
-
 /** What the engine says the prepared cart earns when shipped to `countryCode`. */
 export function earned(cart: PreparedCart, countryCode: string | null): EarnedTotals {
-  return earnedTotals(cart.config, { ...cart.checkout, countryCode });
+  return earnedTotals(cart.config, { ...cart.checkout, countryCode }, { checkoutLimits: true });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { earned, prepareCart } from "./adapter";
+import { earned, loadConfig, prepareCart } from "./adapter";
 import type {
   CartDeliveryOptionsDiscountsGenerateRunResult,
   CartDeliveryOptionsInput,
@@ -17,8 +17,11 @@ export function cartDeliveryOptionsDiscountsGenerateRun(
   try {
     const groups = input.cart.deliveryGroups;
     if (groups.length === 0) return NOTHING;
-    const cart = prepareCart(input);
-    if (!cart) return NOTHING;
+    const loaded = loadConfig(input);
+    // Only free-shipping offers discount delivery, and the function form lists them all as
+    // applying everywhere: without one, nothing to compute.
+    if (!loaded || loaded.config.everywhere.length === 0) return NOTHING;
+    const cart = prepareCart(input, loaded);
     const freeIn = new Map<string | null, boolean>();
     const targets: { deliveryGroup: { id: string } }[] = [];
     for (const group of groups) {

@@ -1,5 +1,5 @@
 import { formatMoney } from "../../../app/engine";
-import { earned, prepareCart } from "./adapter";
+import { earned, loadConfig, prepareCart } from "./adapter";
 import type {
   CartLinesDiscountsGenerateRunResult,
   CartLinesInput,
@@ -58,8 +58,12 @@ export function cartLinesDiscountsGenerateRun(
   input: CartLinesInput,
 ): CartLinesDiscountsGenerateRunResult {
   try {
-    const cart = prepareCart(input);
-    if (!cart) return NOTHING;
+    const loaded = loadConfig(input);
+    if (!loaded) return NOTHING;
+    const cart = prepareCart(input, loaded);
+    // Line discounts fall only on lines an offer reads: none (or more than the function can
+    // price), nothing to ask the engine.
+    if (cart.checkout.lines.length === 0) return NOTHING;
     const digits = cart.config.digits;
     // In cart order, one per line: the engine's total for it.
     const candidates: ProductDiscountCandidate[] = earned(cart, null).lines.map((line) => ({

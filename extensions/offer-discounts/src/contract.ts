@@ -1,18 +1,23 @@
 /**
  * What the admin writes on the discount and the function reads, in one place: both sides import
- * this module, so the lists the input query asks about and the schedule slots are derived by the
- * same code from the same published config. Pure and dependency-free (it ships in the function).
+ * this module, so the config's split into metafields, the premium tags the input query asks about
+ * and the schedule slots are derived by the same code from the same published config. Pure and
+ * dependency-free (it ships in the function).
  */
-import { DEFAULT_SETTINGS, type FunctionConfig } from "../../../app/engine";
+import { DEFAULT_SETTINGS, type FunctionConfig, type PackedIndex } from "../../../app/engine";
 
 /** App-owned metafields on the automatic discount (namespace `$app`). */
-export const CONFIG_KEY = "function_config";
-export const CONFIG_PART_2_KEY = "function_config_2";
+export const CONFIG_KEYS = [
+  "function_config",
+  "function_config_2",
+  "function_config_3",
+  "function_config_4",
+] as const;
 export const INPUT_KEY = "function_input";
 
 /** Shopify does not hand a function metafield values over 10,000 bytes: bigger configs are split. */
 export const METAFIELD_VALUE_LIMIT = 10_000;
-/** Input query list variables (ids, tags) may hold at most 100 elements. */
+/** Input query list variables (tags) may hold at most 100 elements. */
 export const LIST_VARIABLE_LIMIT = 100;
 /**
  * How many upcoming schedule boundaries (offer starts and ends) the function reads exactly, through
@@ -23,18 +28,20 @@ export const SCHEDULE_SLOTS = 3;
 export const SLOT_NAMES = ["t0", "t1", "t2"] as const;
 
 /**
- * The second metafield: the packed offers that did not fit in the first, and every schedule
- * boundary of the config (ascending epoch milliseconds), which the clock slots refer to.
+ * Parts 2 to 4 of the config: the packed offers that follow the previous parts' (in order), and
+ * entries of the variant indexes (`ix.v`, `ix.t`) that did not fit before. Part 2 also carries
+ * every schedule boundary of the config (ascending epoch milliseconds), which the clock slots
+ * refer to.
  */
-export interface ConfigPart2 {
+export interface ConfigPart {
   o: string[];
-  b: number[];
+  v?: PackedIndex;
+  t?: PackedIndex;
+  b?: number[];
 }
 
 /** The variables of both input queries, as stored in the `function_input` metafield. */
 export interface FunctionInputVariables {
-  collectionIds: string[];
-  tags: string[];
   premiumTags: string[];
   /** Schedule boundaries as date-times without zone, in the shop's time zone. */
   t0: string;
@@ -42,27 +49,14 @@ export interface FunctionInputVariables {
   t2: string;
 }
 
-export interface QueriedTerms {
-  /** Collections that triggers reference, in config order, each once. */
-  collectionIds: string[];
-  /** Lower-case product tags that triggers reference, in config order, each once. */
-  tags: string[];
-  /** Lower-case premium segment tags. */
-  premiumTags: string[];
-}
-
 /**
- * The collections and tags each cart line is asked about (those publishing could not turn into
- * variants: the function form's `ix.c` and `ix.g` keys), and the premium tags the customer is
- * asked about. The query returns only the flags, in this order, so both sides derive it alike.
+ * The premium segment tags the customer is asked about (lower case, each once): the only tags
+ * that can decide a discount (DESIGN §3.1: complaint, budget and cooldown hide offers, never
+ * discounts).
  */
-export function queriedTerms(config: FunctionConfig): QueriedTerms {
+export function premiumTags(config: FunctionConfig): string[] {
   const premium = config.s?.pt ?? DEFAULT_SETTINGS.premiumTags;
-  return {
-    collectionIds: Object.keys(config.ix.c ?? {}),
-    tags: Object.keys(config.ix.g ?? {}),
-    premiumTags: [...new Set(premium.map((tag) => tag.toLowerCase()))],
-  };
+  return [...new Set(premium.map((tag) => tag.toLowerCase()))];
 }
 
 /** Every instant at which an offer starts or ends, ascending, each once (epoch milliseconds). */
@@ -81,30 +75,95 @@ export function scheduleBoundaries(
 }
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+const jsonLength = (value: unknown) => utf8Length(JSON.stringify(value));
 
 /**
- * Splits the function form into the two metafield values, each within Shopify's limit: the first
- * keeps everything but the packed offers that do not fit, the second holds those and the
- * schedule boundaries. Null when even two parts cannot hold it.
+ * One metafield value being filled: its packed offers and the object that holds its index
+ * chunks (the function form's `ix` in the first part, the part itself in the others), with its
+ * JSON size counted as entries are added.
  */
-export function splitConfig(
-  config: FunctionConfig,
-  boundaries: number[],
-): [FunctionConfig, ConfigPart2] | null {
-  const head: FunctionConfig = { ...config, o: [] };
-  // `,` between offers and the brackets around them: counted as the parts are filled.
-  let size = utf8Length(JSON.stringify(head));
-  let cut = 0;
-  for (const offer of config.o) {
-    const next = size + utf8Length(JSON.stringify(offer)) + (cut > 0 ? 1 : 0);
-    if (next > METAFIELD_VALUE_LIMIT) break;
-    size = next;
-    cut += 1;
+class PartBuilder {
+  private size: number;
+
+  constructor(
+    readonly value: Record<string, unknown>,
+    private readonly offers: unknown[],
+    private readonly holder: Record<string, unknown>,
+  ) {
+    this.size = jsonLength(value);
   }
-  const first: FunctionConfig = { ...config, o: config.o.slice(0, cut) };
-  const second: ConfigPart2 = { o: config.o.slice(cut), b: boundaries };
-  if (utf8Length(JSON.stringify(second)) > METAFIELD_VALUE_LIMIT) return null;
-  return [first, second];
+
+  fits(): boolean {
+    return this.size <= METAFIELD_VALUE_LIMIT;
+  }
+
+  /** Appends a packed offer; false when it would not fit. */
+  addOffer(offer: string): boolean {
+    const grows = jsonLength(offer) + (this.offers.length > 0 ? 1 : 0);
+    if (this.size + grows > METAFIELD_VALUE_LIMIT) return false;
+    this.offers.push(offer);
+    this.size += grows;
+    return true;
+  }
+
+  /** Adds an entry to the index chunk `map` ("v" or "t"); false when it would not fit. */
+  addEntry(map: string, key: string, positions: unknown): boolean {
+    const chunk = this.holder[map] as Record<string, unknown> | undefined;
+    const entry = `${JSON.stringify(key)}:${JSON.stringify(positions)}`;
+    const comma = (object: object) => (Object.keys(object).length > 0 ? 1 : 0);
+    const grows = chunk
+      ? utf8Length(entry) + comma(chunk)
+      : utf8Length(`${JSON.stringify(map)}:{${entry}}`) + comma(this.holder);
+    if (this.size + grows > METAFIELD_VALUE_LIMIT) return false;
+    if (chunk) chunk[key] = positions;
+    else this.holder[map] = { [key]: positions };
+    this.size += grows;
+    return true;
+  }
+}
+
+/**
+ * Splits the function form into the metafield values (`CONFIG_KEYS`), each within Shopify's
+ * limit: the first is the function form itself with the offers and index entries that fit, the
+ * others (`ConfigPart`) carry the rest, the second also the schedule boundaries. Every part is
+ * always written, so nothing of an earlier publish lingers. Null when the config cannot fit.
+ * Only the variant indexes (`ix.v`, `ix.t`) are split; anything else stays in the first part.
+ */
+export function splitConfig(config: FunctionConfig, boundaries: number[]): string[] | null {
+  const { v: variants = {}, t: targets = {}, ...rest } = config.ix;
+  const headOffers: string[] = [];
+  const headIndex: Record<string, unknown> = { ...rest };
+  const parts = [
+    new PartBuilder({ ...config, o: headOffers, ix: headIndex }, headOffers, headIndex),
+  ];
+  for (let i = 1; i < CONFIG_KEYS.length; i += 1) {
+    const offers: string[] = [];
+    const value: Record<string, unknown> = i === 1 ? { o: offers, b: boundaries } : { o: offers };
+    parts.push(new PartBuilder(value, offers, value));
+  }
+  if (!parts.every((part) => part.fits())) return null;
+
+  // Each entry goes into the first part with room, from the part the previous one went into:
+  // offers must stay in order, index entries may go anywhere.
+  let at = 0;
+  const place = (add: (part: PartBuilder) => boolean) => {
+    for (; at < parts.length; at += 1) {
+      const part = parts[at];
+      if (part && add(part)) return true;
+    }
+    return false;
+  };
+  for (const offer of config.o) if (!place((part) => part.addOffer(offer))) return null;
+  at = 0;
+  for (const [map, index] of [
+    ["t", targets],
+    ["v", variants],
+  ] as const) {
+    for (const [key, positions] of Object.entries(index)) {
+      if (!place((part) => part.addEntry(map, key, positions))) return null;
+    }
+  }
+  return parts.map((part) => JSON.stringify(part.value));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -112,27 +171,56 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The function form and the schedule boundaries from the two metafield values; null when either
- * part is missing or not shaped as `splitConfig` writes (the admin always writes both together).
- * The engine's `loadForFunction` judges the rest.
+ * Makes every lookup in `first` fall through to the chunks after it: each chunk inherits from
+ * the next, so a missing key is searched for in native code. Joining the index chunks this way
+ * costs nothing per entry, where copying them (Object.assign) would cost about 2.4 k instructions
+ * per entry: some 0.7 M for a large config.
+ */
+function chain(first: Record<string, unknown>, chunks: readonly unknown[]): void {
+  let last = first;
+  for (const chunk of chunks) {
+    if (!isRecord(chunk)) continue;
+    Object.setPrototypeOf(last, chunk);
+    last = chunk;
+  }
+}
+
+/**
+ * The function form and the schedule boundaries from the metafield values (in `CONFIG_KEYS`
+ * order); null when a part is missing or not shaped as `splitConfig` writes it (the admin always
+ * writes all of them together). The engine's `loadForFunction` judges the rest.
  */
 export function joinConfig(
-  part1: unknown,
-  part2: unknown,
+  values: readonly unknown[],
 ): { config: FunctionConfig; boundaries: number[] } | null {
-  if (!isRecord(part1) || !isRecord(part2) || !isRecord(part1.ix)) return null;
-  if (!Array.isArray(part1.o) || !Array.isArray(part2.o) || !Array.isArray(part2.b)) return null;
-  const boundaries = part2.b as unknown[];
-  if (!boundaries.every((b) => typeof b === "number")) return null;
-  const offers = part2.o.length === 0 ? part1.o : [...part1.o, ...part2.o];
+  const [head, ...rest] = values;
+  if (!isRecord(head) || !isRecord(head.ix) || !Array.isArray(head.o)) return null;
+  if (rest.length !== CONFIG_KEYS.length - 1) return null;
+  let offers = head.o as unknown[];
+  for (const part of rest) {
+    if (!isRecord(part) || !Array.isArray(part.o)) return null;
+    if ((part.v !== undefined && !isRecord(part.v)) || (part.t !== undefined && !isRecord(part.t)))
+      return null;
+    if (part.o.length > 0) offers = offers.concat(part.o);
+  }
+  const boundaries = (rest[0] as Record<string, unknown>).b;
+  if (!Array.isArray(boundaries) || !boundaries.every((b) => typeof b === "number")) return null;
+  const ix = { ...head.ix };
+  for (const map of ["v", "t"] as const) {
+    const chunks = rest.map((part) => (part as Record<string, unknown>)[map]);
+    if (!chunks.some(isRecord)) continue;
+    const first = isRecord(ix[map]) ? ix[map] : {};
+    chain(first, chunks);
+    ix[map] = first;
+  }
   return {
-    config: { ...part1, o: offers } as unknown as FunctionConfig,
+    config: { ...head, o: offers, ix } as unknown as FunctionConfig,
     boundaries: boundaries as number[],
   };
 }
 
 /**
- * The input variables for a published config at `publishedAt`: the queried terms, and the next
+ * The input variables for a published config at `publishedAt`: the premium tags, and the next
  * schedule boundaries after `publishedAt` as shop-local date-times (`toShopLocal`), padded with
  * the first slot's value. The config must hold no boundary at or before `publishedAt` (see
  * `withoutPastSchedule`), so slot i is boundary i for the function too.
@@ -142,11 +230,10 @@ export function functionInputVariables(
   boundaries: readonly number[],
   toShopLocal: (instant: number) => string,
 ): FunctionInputVariables {
-  const terms = queriedTerms(config);
   const slots = boundaries.slice(0, SCHEDULE_SLOTS).map(toShopLocal);
   const pad = slots[0] ?? "2000-01-01T00:00:00";
   return {
-    ...terms,
+    premiumTags: premiumTags(config),
     t0: slots[0] ?? pad,
     t1: slots[1] ?? pad,
     t2: slots[2] ?? pad,

@@ -5,21 +5,17 @@
  * function test helpers, and the outputs are coerced into the targets' result types.
  */
 
-export interface LineInput {
-  id: string;
+/** A cart line as the delivery target asks for it: delivery needs no line's identity. */
+export interface DeliveryLineInput {
   quantity: number;
   cost: { amountPerQuantity: { amount: string } };
   /** `{}` for a custom product (the query selects fields on ProductVariant only). */
-  merchandise: {
-    id?: string;
-    product?: {
-      id: string;
-      /** One flag per `function_input.collectionIds`, in its order. */
-      inCollections: { isMember: boolean }[];
-      /** One flag per `function_input.tags`, in its order. */
-      hasTags: { hasTag: boolean }[];
-    };
-  };
+  merchandise: { id?: string };
+}
+
+/** A cart line as the lines target asks for it. */
+export interface LineInput extends DeliveryLineInput {
+  id: string;
 }
 
 export interface CustomerInput {
@@ -35,19 +31,31 @@ export interface MetafieldInput {
 
 interface CommonInput {
   presentmentCurrencyRate: string;
-  discount: { config: MetafieldInput | null; config2: MetafieldInput | null };
+  /** The config's parts, in `CONFIG_KEYS` order. */
+  discount: {
+    config: MetafieldInput | null;
+    config2: MetafieldInput | null;
+    config3: MetafieldInput | null;
+    config4: MetafieldInput | null;
+  };
   shop: { localTime: { date: string; t0: boolean; t1: boolean; t2: boolean } };
 }
 
-interface CartInput {
-  lines: LineInput[];
+interface CartInput<Line> {
+  lines: Line[];
   buyerIdentity: { customer: CustomerInput | null } | null;
-  cost: { subtotalAmount: { currencyCode: string } };
+  /** The whole cart's subtotal, before any discount. */
+  cost: { subtotalAmount: { amount: string; currencyCode: string } };
+}
+
+/** What both targets' input has in common: all the adapter reads. */
+export interface FunctionInput extends CommonInput {
+  cart: CartInput<LineInput | DeliveryLineInput>;
 }
 
 /** Result of cart_lines_discounts_generate_run.graphql. */
 export interface CartLinesInput extends CommonInput {
-  cart: CartInput;
+  cart: CartInput<LineInput>;
 }
 
 export interface DeliveryGroupInput {
@@ -57,7 +65,7 @@ export interface DeliveryGroupInput {
 
 /** Result of cart_delivery_options_discounts_generate_run.graphql. */
 export interface CartDeliveryOptionsInput extends CommonInput {
-  cart: CartInput & { deliveryGroups: DeliveryGroupInput[] };
+  cart: CartInput<DeliveryLineInput> & { deliveryGroups: DeliveryGroupInput[] };
 }
 
 export interface ProductDiscountCandidate {
