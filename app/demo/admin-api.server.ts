@@ -35,7 +35,11 @@ import {
   type DemoShopInfo,
   type DemoVariant,
 } from "./catalog";
-import { STAND_IN_EXTENSIONS, type StandInContext, type StandInExtension } from "./stand-in/index.server";
+import {
+  STAND_IN_EXTENSIONS,
+  type StandInContext,
+  type StandInExtension,
+} from "./stand-in/index.server";
 
 export interface AdminStandInOptions {
   schema: GraphQLSchema;
