@@ -1,6 +1,10 @@
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { createAdminStandIn, type AdminStandIn } from "../../app/demo/admin-api.server";
+import {
+  createAdminStandIn,
+  type AdminStandIn,
+  type AdminStandInOptions,
+} from "../../app/demo/admin-api.server";
 import { loadAdminSchema } from "../../app/shopify/admin-schema.server";
 import { API_VERSION } from "../../app/shopify/api-version";
 
@@ -17,12 +21,16 @@ export interface RecordingStandIn extends AdminStandIn {
  * (so every document the code under test sends is validated against the real schema), and records
  * them. Install it in `beforeEach`.
  */
-export function installAdminStandIn(shop = TEST_SHOP): RecordingStandIn {
+export function installAdminStandIn(
+  shop = TEST_SHOP,
+  options: Pick<AdminStandInOptions, "extensions" | "now"> = {},
+): RecordingStandIn {
   const standIn = createAdminStandIn({
     schema: loadAdminSchema(API_VERSION),
     apiVersion: API_VERSION,
     shop: { myshopifyDomain: shop },
     accessToken: TEST_ACCESS_TOKEN,
+    ...options,
   });
   const sent: RecordingStandIn["sent"] = [];
   setAbstractFetchFunc(async (input, init) => {

@@ -1,4 +1,5 @@
 import type { DemoProduct, DemoShopInfo, DemoVariant } from "../catalog";
+import { demoOrdersStandIn } from "./orders.server";
 
 type Obj = Record<string, unknown>;
 
@@ -25,4 +26,4 @@ export interface StandInArea {
 export type StandInExtension = (context: StandInContext) => StandInArea;
 
 /** Every area the demo and the tests answer; add one line per area. */
-export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [];
+export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [demoOrdersStandIn];
