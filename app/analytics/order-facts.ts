@@ -110,6 +110,8 @@ export interface RollupDelta {
   orders: number;
   valueSum: number;
   valueSumSq: number;
+  valueSumCube: number;
+  valueSumQuad: number;
   acceptedOrders: number;
   attributed: number;
   impressions: number;
@@ -142,7 +144,9 @@ export function contribution(order: CountedOrder): RollupDelta[] {
       offerId: "",
       orders: 1,
       valueSum: order.value,
-      valueSumSq: order.value * order.value,
+      valueSumSq: order.value ** 2,
+      valueSumCube: order.value ** 3,
+      valueSumQuad: order.value ** 4,
       acceptedOrders: accepted.size > 0 ? 1 : 0,
       attributed: order.attributed,
       impressions: shown.size > 0 ? 1 : 0,
@@ -156,6 +160,8 @@ export function contribution(order: CountedOrder): RollupDelta[] {
       orders: accepted.has(offerId) ? 1 : 0,
       valueSum: 0,
       valueSumSq: 0,
+      valueSumCube: 0,
+      valueSumQuad: 0,
       acceptedOrders: 0,
       attributed: order.offerRevenue[offerId] ?? 0,
       impressions: shown.has(offerId) ? 1 : 0,
@@ -179,6 +185,8 @@ export function accumulate(
       orders: 0,
       valueSum: 0,
       valueSumSq: 0,
+      valueSumCube: 0,
+      valueSumQuad: 0,
       acceptedOrders: 0,
       attributed: 0,
       impressions: 0,
@@ -186,6 +194,8 @@ export function accumulate(
     current.orders += sign * row.orders;
     current.valueSum += sign * row.valueSum;
     current.valueSumSq += sign * row.valueSumSq;
+    current.valueSumCube += sign * row.valueSumCube;
+    current.valueSumQuad += sign * row.valueSumQuad;
     current.acceptedOrders += sign * row.acceptedOrders;
     current.attributed += sign * row.attributed;
     current.impressions += sign * row.impressions;
@@ -198,6 +208,8 @@ export function isZeroDelta(d: RollupDelta): boolean {
     d.orders === 0 &&
     d.valueSum === 0 &&
     d.valueSumSq === 0 &&
+    d.valueSumCube === 0 &&
+    d.valueSumQuad === 0 &&
     d.acceptedOrders === 0 &&
     d.attributed === 0 &&
     d.impressions === 0

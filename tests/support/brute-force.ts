@@ -13,6 +13,8 @@ export async function bruteForceRollups(shop: string) {
     orders: number;
     valueSum: number;
     valueSumSq: number;
+    valueSumCube: number;
+    valueSumQuad: number;
     acceptedOrders: number;
     attributed: number;
     impressions: number;
@@ -29,6 +31,8 @@ export async function bruteForceRollups(shop: string) {
         orders: 0,
         valueSum: 0,
         valueSumSq: 0,
+        valueSumCube: 0,
+        valueSumQuad: 0,
         acceptedOrders: 0,
         attributed: 0,
         impressions: 0,
@@ -45,6 +49,8 @@ export async function bruteForceRollups(shop: string) {
     r.orders += 1;
     r.valueSum += o.value;
     r.valueSumSq += o.value ** 2;
+    r.valueSumCube += o.value ** 3;
+    r.valueSumQuad += o.value ** 4;
     r.acceptedOrders += accepted.length ? 1 : 0;
     r.attributed += o.attributed;
     r.impressions += shown.length ? 1 : 0;
@@ -70,7 +76,10 @@ export async function storedRollups(shop: string) {
     .sort(byKey);
 }
 
-function byKey(a: Record<string, unknown>, b: Record<string, unknown>): number {
+function byKey(
+  a: { day: string; group: string; offerId: string },
+  b: { day: string; group: string; offerId: string },
+): number {
   const ka = `${String(a.day)}|${String(a.group)}|${String(a.offerId)}`;
   const kb = `${String(b.day)}|${String(b.group)}|${String(b.offerId)}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
@@ -143,4 +152,40 @@ export async function clearAnalytics(): Promise<void> {
     prisma.backfillJob.deleteMany(),
     prisma.analyticsShop.deleteMany(),
   ]);
+}
+
+type RollupRow = Awaited<ReturnType<typeof storedRollups>>[number];
+
+/**
+ * Rollups equal to brute force: counts and sums exactly; Σx³ and Σx⁴ (beyond 2^53, so adding and
+ * later subtracting an order rounds) to a relative 1e-9.
+ */
+export function rollupMismatches(stored: RollupRow[], brute: RollupRow[]): string[] {
+  const problems: string[] = [];
+  if (stored.length !== brute.length)
+    problems.push(`${stored.length} rows, expected ${brute.length}`);
+  brute.forEach((b, i) => {
+    const s = stored[i];
+    const key = `${b.day}|${b.group}|${b.offerId}`;
+    if (!s || `${s.day}|${s.group}|${s.offerId}` !== key) {
+      problems.push(`row ${i}: expected ${key}`);
+      return;
+    }
+    for (const field of [
+      "orders",
+      "valueSum",
+      "valueSumSq",
+      "acceptedOrders",
+      "attributed",
+      "impressions",
+    ] as const) {
+      if (s[field] !== b[field]) problems.push(`${key} ${field}: ${s[field]} ≠ ${b[field]}`);
+    }
+    for (const field of ["valueSumCube", "valueSumQuad"] as const) {
+      const scale = Math.max(1, Math.abs(b[field]));
+      if (Math.abs(s[field] - b[field]) / scale > 1e-9)
+        problems.push(`${key} ${field}: ${s[field]} ≠ ${b[field]}`);
+    }
+  });
+  return problems;
 }

@@ -67,6 +67,8 @@ CREATE TABLE "DailyRollup" (
     "orders" INTEGER NOT NULL DEFAULT 0,
     "valueSum" REAL NOT NULL DEFAULT 0,
     "valueSumSq" REAL NOT NULL DEFAULT 0,
+    "valueSumCube" REAL NOT NULL DEFAULT 0,
+    "valueSumQuad" REAL NOT NULL DEFAULT 0,
     "acceptedOrders" INTEGER NOT NULL DEFAULT 0,
     "attributed" REAL NOT NULL DEFAULT 0,
     "impressions" INTEGER NOT NULL DEFAULT 0,
