@@ -33,6 +33,13 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   // Webhooks are subscribed app-specifically in shopify.app.toml, not registered from here.
+  hooks: {
+    // On install (the first offline token), import the last 60 days of orders in the background.
+    afterAuth: async ({ session }) => {
+      const { startBackfill } = await import("./models/backfill.server");
+      await startBackfill(session.shop, { clientFor: offlineGraphqlClient, onlyIfNever: true });
+    },
+  },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

@@ -97,11 +97,30 @@ export interface RecordResult {
   acceptedCustomers: string[];
 }
 
+/** Orders per transaction: SQLite binds at most 999 parameters to a statement. */
+const CHUNK = 400;
+
 /**
  * Records orders (one webhook delivery or a backfill batch) for a shop: upserts the orders and
- * their refunds, then applies the rollup deltas, in one transaction.
+ * their refunds, then applies the rollup deltas, one transaction per chunk of orders.
  */
 export async function recordOrders(
+  shop: string,
+  orders: readonly NormalizedOrder[],
+  options: RecordOptions,
+): Promise<RecordResult> {
+  const total: RecordResult = { created: 0, updated: 0, skipped: 0, acceptedCustomers: [] };
+  for (let i = 0; i < orders.length; i += CHUNK) {
+    const result = await recordChunk(shop, orders.slice(i, i + CHUNK), options);
+    total.created += result.created;
+    total.updated += result.updated;
+    total.skipped += result.skipped;
+    total.acceptedCustomers.push(...result.acceptedCustomers);
+  }
+  return total;
+}
+
+async function recordChunk(
   shop: string,
   orders: readonly NormalizedOrder[],
   { source }: RecordOptions,
@@ -358,8 +377,8 @@ export async function refreshCustomers(
   customerIds: readonly string[],
 ): Promise<void> {
   if (customerIds.length === 0) return;
-  for (let i = 0; i < customerIds.length; i += 500) {
-    const ids = customerIds.slice(i, i + 500);
+  for (let i = 0; i < customerIds.length; i += CHUNK) {
+    const ids = customerIds.slice(i, i + CHUNK);
     const [orders, stored] = await Promise.all([
       tx.analyticsOrder.findMany({
         where: { shop, customerId: { in: ids } },
@@ -494,4 +513,131 @@ export async function lastAcceptedAt(shop: string, customerId: string): Promise<
     select: { createdAt: true },
   });
   return row?.createdAt ?? null;
+}
+
+/**
+ * Fast first load for a shop with no orders yet (the demo seed, benchmarks): facts, rollups,
+ * customers and cohorts are computed in memory with the same functions as `recordOrders`, then
+ * written with batched inserts. Refuses a shop that already has orders (use recordOrders).
+ */
+export async function bulkLoadOrders(
+  shop: string,
+  orders: readonly NormalizedOrder[],
+): Promise<number> {
+  if (await prisma.analyticsOrder.findFirst({ where: { shop }, select: { orderId: true } })) {
+    throw new Error(`${shop} already has orders; record further orders with recordOrders.`);
+  }
+  const orderRows: Prisma.AnalyticsOrderCreateManyInput[] = [];
+  const refundRows: Prisma.AnalyticsRefundCreateManyInput[] = [];
+  const deltas = new Map<string, RollupDelta>();
+  const customers = new Map<string, CustomerAggregate>();
+  const products = new Map<string, OrderLine>();
+  const seen = new Set<string>();
+  for (const order of orders) {
+    if (seen.has(order.id)) continue;
+    seen.add(order.id);
+    const facts = deriveFacts(order.lines, order.refunds, order.shown);
+    accumulate(deltas, contribution({ ...order, ...facts }), 1);
+    orderRows.push({
+      shop,
+      orderId: order.id,
+      name: order.name,
+      customerId: order.customerId,
+      createdAt: order.createdAt,
+      sourceUpdatedAt: order.updatedAt,
+      day: order.day,
+      group: order.group,
+      cancelled: order.cancelled,
+      lines: JSON.stringify(order.lines),
+      basket: facts.basket.join(" "),
+      value: facts.value,
+      attributed: facts.attributed,
+      accepted: facts.accepted.join(","),
+      shown: facts.shown.join(","),
+      offerRevenue: JSON.stringify(facts.offerRevenue),
+    });
+    for (const refund of order.refunds) {
+      refundRows.push({
+        shop,
+        refundId: refund.id,
+        orderId: order.id,
+        createdAt: refund.createdAt,
+        lines: JSON.stringify(refund.lines),
+        customerId: order.customerId,
+      });
+    }
+    for (const line of order.lines)
+      if (line.productId && line.variantId) products.set(line.productId, line);
+    if (order.customerId && !order.cancelled) {
+      const c = customers.get(order.customerId);
+      if (!c) {
+        customers.set(order.customerId, {
+          firstOrderAt: order.createdAt,
+          cohortMonth: order.day.slice(0, 7),
+          group: order.group,
+          orders: 1,
+          revenue: facts.value,
+        });
+      } else {
+        c.orders++;
+        c.revenue += facts.value;
+        if (order.createdAt < c.firstOrderAt) {
+          c.firstOrderAt = order.createdAt;
+          c.cohortMonth = order.day.slice(0, 7);
+          c.group = order.group;
+        }
+      }
+    }
+  }
+  const cohorts = new Map<string, Prisma.CohortRollupCreateManyInput>();
+  for (const c of customers.values()) {
+    const key = `${c.cohortMonth}|${c.group}`;
+    const row = cohorts.get(key) ?? {
+      shop,
+      month: c.cohortMonth,
+      group: c.group,
+      customers: 0,
+      orders: 0,
+      revenue: 0,
+    };
+    row.customers = (row.customers ?? 0) + 1;
+    row.orders = (row.orders ?? 0) + c.orders;
+    row.revenue = (row.revenue ?? 0) + c.revenue;
+    cohorts.set(key, row);
+  }
+
+  const insert = async <T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+  };
+  await prisma.$transaction(
+    async (tx) => {
+      await insert(orderRows, 50, (data) => tx.analyticsOrder.createMany({ data }));
+      await insert(refundRows, 100, (data) => tx.analyticsRefund.createMany({ data }));
+      await insert(
+        [...deltas.values()].filter((d) => !isZeroDelta(d)),
+        80,
+        (data) => tx.dailyRollup.createMany({ data: data.map((d) => ({ shop, ...d })) }),
+      );
+      await insert([...customers.entries()], 100, (data) =>
+        tx.analyticsCustomer.createMany({
+          data: data.map(([customerId, c]) => ({ shop, customerId, ...c })),
+        }),
+      );
+      await insert([...cohorts.values()], 100, (data) => tx.cohortRollup.createMany({ data }));
+      await insert([...products.values()], 100, (data) =>
+        tx.analyticsProduct.createMany({
+          data: data.map((l) => ({
+            shop,
+            productId: l.productId ?? "",
+            title: l.title,
+            variantId: l.variantId ?? "",
+            variantTitle: l.variantTitle,
+            unitPrice: l.unitPrice,
+          })),
+        }),
+      );
+    },
+    { timeout: 3_600_000, maxWait: 60_000 },
+  );
+  return orderRows.length;
 }

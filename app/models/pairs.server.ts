@@ -1,0 +1,97 @@
+/**
+ * Mines the shop's order history for products bought together and keeps the strongest pairs for
+ * the suggestions list. Reads only each order's basket column, a page at a time.
+ */
+import { PairMiner, type ProductPairStat } from "../analytics/pairs";
+import prisma from "../db.server";
+import { getShopFacts } from "./analytics-shop.server";
+
+/** Pairs kept per shop (both directions count): enough for a long suggestions list. */
+const KEEP_PAIRS = 200;
+const PAGE = 20_000;
+
+export interface MiningSummary {
+  orders: number;
+  pairs: number;
+  minSupport: number;
+}
+
+export async function mineProductPairs(
+  shop: string,
+  { minSupport, since }: { minSupport?: number; since?: Date } = {},
+): Promise<MiningSummary> {
+  const support = minSupport ?? (await getShopFacts(shop)).minSupport;
+  const miner = new PairMiner();
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await prisma.analyticsOrder.findMany({
+      where: { shop, cancelled: false, ...(since ? { createdAt: { gte: since } } : {}) },
+      select: { orderId: true, basket: true },
+      orderBy: { orderId: "asc" },
+      take: PAGE,
+      ...(cursor ? { cursor: { shop_orderId: { shop, orderId: cursor } }, skip: 1 } : {}),
+    });
+    for (const row of page) miner.add(row.basket);
+    if (page.length < PAGE) break;
+    cursor = page.at(-1)?.orderId;
+  }
+  const { orders, pairs } = miner.result(support);
+  const kept = pairs.slice(0, KEEP_PAIRS);
+  await prisma.$transaction([
+    prisma.productPair.deleteMany({ where: { shop } }),
+    prisma.productPair.createMany({ data: kept.map((p) => ({ shop, ...p })) }),
+    prisma.pairMiningRun.upsert({
+      where: { shop },
+      create: { shop, orders, minSupport: support, pairs: kept.length, computedAt: new Date() },
+      update: { orders, minSupport: support, pairs: kept.length, computedAt: new Date() },
+    }),
+  ]);
+  return { orders, pairs: kept.length, minSupport: support };
+}
+
+export interface Suggestion extends ProductPairStat {
+  titleA: string;
+  titleB: string;
+  /** The variant an offer would add, and its price (minor units), from the latest order. */
+  variantB: string | null;
+  unitPriceB: number | null;
+  variantTitleB: string | null;
+}
+
+export async function loadSuggestions(shop: string, limit = 25) {
+  const [run, pairs, facts] = await Promise.all([
+    prisma.pairMiningRun.findUnique({ where: { shop } }),
+    prisma.productPair.findMany({
+      where: { shop },
+      orderBy: [{ lift: "desc" }, { support: "desc" }, { confidence: "desc" }],
+      take: limit,
+    }),
+    getShopFacts(shop),
+  ]);
+  const ids = [...new Set(pairs.flatMap((p) => [p.productA, p.productB]))];
+  const products = new Map(
+    (await prisma.analyticsProduct.findMany({ where: { shop, productId: { in: ids } } })).map(
+      (p) => [p.productId, p],
+    ),
+  );
+  const suggestions: Suggestion[] = pairs.map(({ shop: _shop, ...p }) => {
+    const b = products.get(p.productB);
+    return {
+      ...p,
+      titleA: products.get(p.productA)?.title ?? `Product ${p.productA}`,
+      titleB: b?.title ?? `Product ${p.productB}`,
+      variantB: b?.variantId ?? null,
+      unitPriceB: b?.unitPrice ?? null,
+      variantTitleB: b?.variantTitle ?? null,
+    };
+  });
+  return { run, suggestions, minSupport: facts.minSupport, currency: facts.currency };
+}
+
+export async function setMinSupport(shop: string, minSupport: number): Promise<void> {
+  await prisma.analyticsShop.upsert({
+    where: { shop },
+    create: { shop, minSupport },
+    update: { minSupport },
+  });
+}
