@@ -127,7 +127,7 @@ async function runBackfill(jobId: string, options: BackfillOptions): Promise<voi
   await update({ status: "running", bulkOperationId: operationId });
 
   const deadline = now().getTime() + timeoutMs;
-  let url: string | null = null;
+  let url: string | null;
   for (;;) {
     await sleep(pollMs);
     const { node } = await gql(client, BULK_OPERATION_QUERY, { id: operationId });
