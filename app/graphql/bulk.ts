@@ -75,7 +75,7 @@ export const BULK_OPERATION_QUERY = adminDocument<BulkOperationData, { id: strin
 `);
 
 /** Replaced by the first day to export (YYYY-MM-DD) in ORDERS_BULK_QUERY. */
-export const BULK_SINCE_PLACEHOLDER = "1970-01-01";
+const BULK_SINCE_PLACEHOLDER = "1970-01-01";
 
 /**
  * The order history export (run as a bulk operation, so it has no variables: the date filter is

@@ -11,6 +11,7 @@ import { compareAov, proportion, type AovComparison, type Interval } from "../an
 import prisma from "../db.server";
 import { formatMoney, minorDigits } from "../engine";
 import { getShopFacts } from "./analytics-shop.server";
+import { latestBackfill } from "./backfill.server";
 
 export interface DateRange {
   from: string;
@@ -369,4 +370,15 @@ export async function exportCsv(
       ],
     },
   );
+}
+
+/** Everything the home dashboard shows, for the range in the URL. */
+export async function loadHomeDashboard(shop: string, params: URLSearchParams, now = new Date()) {
+  const today = await shopToday(shop, now);
+  const range = parseRange(params, today);
+  const [dashboard, backfill] = await Promise.all([
+    loadDashboard(shop, range.range),
+    latestBackfill(shop),
+  ]);
+  return { today, rangeError: range.ok ? null : range.error, dashboard, backfill };
 }
