@@ -137,7 +137,6 @@ function BackfillBanner({ backfill }: { backfill: NonNullable<LoaderData["backfi
 function RangePicker({ from, to }: { from: string; to: string }) {
   const [params, setParams] = useSearchParams();
   const [custom, setCustom] = useState({ from, to });
-  useEffect(() => setCustom({ from, to }), [from, to]);
   const days = Number(params.get("days") ?? (params.has("from") ? 0 : 30));
   return (
     <InlineStack gap="300" blockAlign="end" wrap>
@@ -235,7 +234,12 @@ function DashboardSections({ data }: { data: LoaderData }) {
                 </Button>
               </ButtonGroup>
             </InlineStack>
-            <RangePicker from={d.range.from} to={d.range.to} />
+            {/* Keyed by the range, so the date fields start from the range shown. */}
+            <RangePicker
+              key={`${d.range.from}|${d.range.to}`}
+              from={d.range.from}
+              to={d.range.to}
+            />
             {rangeError ? (
               <Banner tone="warning" title="That date range could not be used">
                 <p>{rangeError}. Showing the last 30 days instead.</p>

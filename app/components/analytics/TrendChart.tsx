@@ -1,5 +1,5 @@
 import { DataTable, Text } from "@shopify/polaris";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useSyncExternalStore } from "react";
 import type { TrendPoint } from "../../models/analytics.server";
 import { formatAmount } from "./format";
 
@@ -17,6 +17,8 @@ const LineChart = lazy(async () => {
   return { default: Chart };
 });
 
+const noSubscription = () => () => {};
+
 export function TrendChart({
   trend,
   bucket,
@@ -28,8 +30,12 @@ export function TrendChart({
   currency: string;
   digits: number;
 }) {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  // False while rendering on the server and hydrating, true in the browser afterwards.
+  const mounted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const series = (name: string, pick: (p: TrendPoint) => number | null) => ({
     name,
     data: trend.map((p) => ({
