@@ -12,6 +12,8 @@ import prisma from "../db.server";
 import { formatMoney, minorDigits } from "../engine";
 import { getShopFacts } from "./analytics-shop.server";
 import { latestBackfill } from "./backfill.server";
+import { loadSuggestions } from "./pairs.server";
+import { inboxHealth } from "./webhook-inbox.server";
 
 export interface DateRange {
   from: string;
@@ -381,4 +383,15 @@ export async function loadHomeDashboard(shop: string, params: URLSearchParams, n
     latestBackfill(shop),
   ]);
   return { today, rangeError: range.ok ? null : range.error, dashboard, backfill };
+}
+
+/** The Analytics page: CLV cohorts, product pair suggestions, order history import, webhook health. */
+export async function loadAnalyticsPage(shop: string) {
+  const [cohorts, suggestions, backfill, inbox] = await Promise.all([
+    loadCohorts(shop),
+    loadSuggestions(shop),
+    latestBackfill(shop),
+    inboxHealth(shop),
+  ]);
+  return { cohorts, suggestions, backfill, inbox };
 }

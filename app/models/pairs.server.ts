@@ -95,3 +95,9 @@ export async function setMinSupport(shop: string, minSupport: number): Promise<v
     update: { minSupport },
   });
 }
+
+/** The merchant's "Find pairs": keeps the new minimum support and mines with it. */
+export async function mineWithMinSupport(shop: string, minSupport: number): Promise<MiningSummary> {
+  await setMinSupport(shop, minSupport);
+  return mineProductPairs(shop, { minSupport });
+}
