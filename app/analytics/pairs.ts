@@ -52,15 +52,18 @@ export class PairMiner {
     return i;
   }
 
-  /** A basket: product ids separated by spaces (distinct; order does not matter). */
-  add(basket: string): void {
-    this.orders++;
+  /**
+   * A basket: product ids separated by spaces (distinct; order does not matter), seen in `count`
+   * orders (the database groups identical baskets, so common ones are counted once).
+   */
+  add(basket: string, count = 1): void {
+    this.orders += count;
     if (basket === "") return;
     const items = basket.split(" ");
     const indexes: number[] = [];
     for (const id of items) {
       const i = this.indexOf(id);
-      this.singles[i] = (this.singles[i] ?? 0) + 1;
+      this.singles[i] = (this.singles[i] ?? 0) + count;
       indexes.push(i);
     }
     if (indexes.length < 2 || indexes.length > MAX_BASKET) return;
@@ -69,7 +72,7 @@ export class PairMiner {
       const a = indexes[x] ?? 0;
       for (let y = x + 1; y < indexes.length; y++) {
         const key = a * KEY_BASE + (indexes[y] ?? 0);
-        this.both.set(key, (this.both.get(key) ?? 0) + 1);
+        this.both.set(key, (this.both.get(key) ?? 0) + count);
       }
     }
   }

@@ -18,6 +18,8 @@ export interface DrainOptions {
   adminFor?: AdminForShop;
   /** Stop after this many events (a drain never runs unbounded). */
   maxEvents?: number;
+  /** Called after each event with the time it took; the background worker yields here. */
+  pace?: (spentMs: number) => Promise<void>;
 }
 
 export interface DrainResult {
@@ -31,12 +33,14 @@ export async function drainWebhookInbox({
   now = () => new Date(),
   adminFor = backgroundAdmin,
   maxEvents = 1_000,
+  pace,
 }: DrainOptions = {}): Promise<DrainResult> {
   const result: DrainResult = { processed: 0, failed: 0 };
   while (result.processed + result.failed < maxEvents) {
     const events = await claimDueEvents(now());
     if (events.length === 0) break;
     for (const event of events) {
+      const started = performance.now();
       try {
         await processWebhookEvent(event, adminFor);
         await completeEvent(event.id, now());
@@ -45,6 +49,7 @@ export async function drainWebhookInbox({
         await failEvent(event, error, now());
         result.failed++;
       }
+      await pace?.(performance.now() - started);
     }
   }
   return result;
@@ -55,6 +60,35 @@ let running: Promise<void> | null = null;
 let again = false;
 let timer: ReturnType<typeof setInterval> | null = null;
 let unsubscribe: (() => void) | null = null;
+let lastAcknowledgedAt = 0;
+let busySince = 0;
+
+/** Deliveries closer together than this make a burst. */
+const BUSY_WINDOW_MS = 250;
+/** During a burst processing waits this long at most (a minute), then takes a fifth of the time. */
+const MAX_DEFERRAL_MS = 60_000;
+const BUSY_DUTY_CYCLE = 0.2;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Acknowledging comes first: SQLite has one writer and Node one thread. During a burst of
+ * deliveries the worker waits (up to a minute), then works at most a fifth of the time; once the
+ * burst ends it runs at full speed. Processing lags a burst; acknowledgements never wait for it.
+ */
+async function yieldToAcknowledgements(spentMs: number): Promise<void> {
+  for (;;) {
+    const now = Date.now();
+    const busy = now - lastAcknowledgedAt < BUSY_WINDOW_MS;
+    if (!busy) return new Promise<void>((resolve) => setImmediate(resolve));
+    if (now - busySince < MAX_DEFERRAL_MS) {
+      await sleep(BUSY_WINDOW_MS);
+      continue;
+    }
+    await sleep((spentMs * (1 - BUSY_DUTY_CYCLE)) / BUSY_DUTY_CYCLE);
+    return;
+  }
+}
 
 function schedule(): void {
   if (!started) return;
@@ -62,7 +96,8 @@ function schedule(): void {
     again = true;
     return;
   }
-  running = drainWebhookInbox()
+  running = yieldToAcknowledgements(0)
+    .then(() => drainWebhookInbox({ pace: yieldToAcknowledgements }))
     .then(() => pruneProcessedEvents(new Date(Date.now() - KEEP_PROCESSED_MS)))
     .then(() => undefined)
     .catch((error: unknown) => {
@@ -81,7 +116,12 @@ function schedule(): void {
 export function startWebhookWorker(intervalMs = 15_000): void {
   if (started) return;
   started = true;
-  unsubscribe = onWebhookEnqueued(() => setImmediate(schedule));
+  unsubscribe = onWebhookEnqueued(() => {
+    const now = Date.now();
+    if (now - lastAcknowledgedAt >= BUSY_WINDOW_MS) busySince = now;
+    lastAcknowledgedAt = now;
+    setImmediate(schedule);
+  });
   schedule();
   timer = setInterval(schedule, intervalMs);
   timer.unref();

@@ -1,6 +1,6 @@
 /**
  * Mines the shop's order history for products bought together and keeps the strongest pairs for
- * the suggestions list. Reads only each order's basket column, a page at a time.
+ * the suggestions list. Reads only the baskets (distinct product sets) with their order counts.
  */
 import { PairMiner, type ProductPairStat } from "../analytics/pairs";
 import prisma from "../db.server";
@@ -8,7 +8,6 @@ import { getShopFacts } from "./analytics-shop.server";
 
 /** Pairs kept per shop (both directions count): enough for a long suggestions list. */
 const KEEP_PAIRS = 200;
-const PAGE = 20_000;
 
 export interface MiningSummary {
   orders: number;
@@ -22,19 +21,13 @@ export async function mineProductPairs(
 ): Promise<MiningSummary> {
   const support = minSupport ?? (await getShopFacts(shop)).minSupport;
   const miner = new PairMiner();
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await prisma.analyticsOrder.findMany({
-      where: { shop, cancelled: false, ...(since ? { createdAt: { gte: since } } : {}) },
-      select: { orderId: true, basket: true },
-      orderBy: { orderId: "asc" },
-      take: PAGE,
-      ...(cursor ? { cursor: { shop_orderId: { shop, orderId: cursor } }, skip: 1 } : {}),
-    });
-    for (const row of page) miner.add(row.basket);
-    if (page.length < PAGE) break;
-    cursor = page.at(-1)?.orderId;
-  }
+  // Identical baskets are grouped by the database, so each distinct basket crosses over once.
+  const groups = await prisma.analyticsOrder.groupBy({
+    by: ["basket"],
+    where: { shop, cancelled: false, ...(since ? { createdAt: { gte: since } } : {}) },
+    _count: { _all: true },
+  });
+  for (const group of groups) miner.add(group.basket, group._count._all);
   const { orders, pairs } = miner.result(support);
   const kept = pairs.slice(0, KEEP_PAIRS);
   await prisma.$transaction([
