@@ -12,6 +12,7 @@ import prisma from "./db.server";
 import { demoAdminAuthenticator } from "./demo/auth.server";
 import { demoModeFromEnv } from "./demo/mode.server";
 import { installDemoAdminApi } from "./demo/transport.server";
+import { startBackfill } from "./models/backfill.server";
 import { API_VERSION } from "./shopify/api-version";
 import type { AdminApi } from "./shopify/admin.server";
 import type { AdminRequestContext } from "./shopify/context.server";
@@ -36,7 +37,6 @@ const shopify = shopifyApp({
   hooks: {
     // On install (the first offline token), import the last 60 days of orders in the background.
     afterAuth: async ({ session }) => {
-      const { startBackfill } = await import("./models/backfill.server");
       await startBackfill(session.shop, { clientFor: offlineGraphqlClient, onlyIfNever: true });
     },
   },

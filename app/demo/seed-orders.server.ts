@@ -1,6 +1,7 @@
 import { localDay, type NormalizedOrder } from "../analytics/order-facts";
 import { saveShopFacts } from "../models/analytics-shop.server";
 import { bulkLoadOrders } from "../models/orders.server";
+import { mineProductPairs } from "../models/pairs.server";
 import prisma from "../db.server";
 import { DEMO_SHOP } from "./catalog";
 import { demoOrderHistory, type DemoOrder } from "./orders";
@@ -52,8 +53,11 @@ export async function seedDemoOrders(
   if (await prisma.analyticsOrder.findFirst({ where: { shop }, select: { orderId: true } }))
     return 0;
   const orders = demoOrderHistory({ end: now, ...(ordersPerDay ? { ordersPerDay } : {}) });
-  return bulkLoadOrders(
+  const created = await bulkLoadOrders(
     shop,
     orders.map((o) => normalizeDemoOrder(o, timeZone, now)),
   );
+  // Suggestions are ready on the Analytics page, as after a real shop's history import.
+  await mineProductPairs(shop);
+  return created;
 }

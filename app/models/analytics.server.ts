@@ -20,7 +20,7 @@ export interface DateRange {
   to: string;
 }
 
-export const RANGE_PRESETS = [7, 30, 90, 365] as const;
+export { RANGE_PRESETS } from "../analytics/range";
 const MAX_RANGE_DAYS = 3 * 366;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

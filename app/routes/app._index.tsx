@@ -26,7 +26,8 @@ import {
   formatSignedPercent,
 } from "../components/analytics/format";
 import { TrendChart } from "../components/analytics/TrendChart";
-import { loadHomeDashboard, RANGE_PRESETS } from "../models/analytics.server";
+import { RANGE_PRESETS } from "../analytics/range";
+import { loadHomeDashboard } from "../models/analytics.server";
 import { authenticate, isDemoMode } from "../shopify.server";
 
 export const links = () => [{ rel: "stylesheet", href: vizStyles }];

@@ -19,6 +19,14 @@ const LineChart = lazy(async () => {
 
 const noSubscription = () => () => {};
 
+function wholeAmount(major: number, currency: string): string {
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency,
+    maximumFractionDigits: 0,
+  }).format(major);
+}
+
 export function TrendChart({
   trend,
   bucket,
@@ -60,9 +68,8 @@ export function TrendChart({
             <LineChart
               data={data}
               theme="Light"
-              yAxisOptions={{
-                labelFormatter: (v) => formatAmount(Number(v) * 10 ** digits, currency, 0),
-              }}
+              isAnimated={false}
+              yAxisOptions={{ labelFormatter: (v) => wholeAmount(Number(v), currency) }}
             />
           </Suspense>
         ) : (
