@@ -12,11 +12,14 @@ export default defineConfig(
     "coverage/",
     "extensions/*/dist/",
     "extensions/*/generated/",
+    ".shopify/",
+    "extensions/checkout-offers/shopify.d.ts",
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
-    files: ["**/*.tsx"],
+    // Components, and the checkout extension's hooks (Preact follows the same rules).
+    files: ["**/*.tsx", "extensions/*/src/**/*.ts"],
     extends: [reactHooks.configs.flat["recommended-latest"]],
   },
   {

@@ -1,10 +1,15 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects, one `vitest run`:
+// Four projects, one `vitest run`:
 // - "engine": pure code (engine, config validation, CLI); no database, no Shopify.
+// - "function": the discount function (extensions/offer-discounts) against its generated
+//   schema.graphql, with Shopify's function test helpers; no database.
 // - "app": routes, webhooks, models, GraphQL documents and the demo seams, on a real SQLite
 //   database migrated once per run, a fresh copy per test file, and the real Admin schema.
+// - "extension": the checkout UI extension under Shopify's official test harness
+//   (@shopify/ui-extensions-tester) in jsdom, rendered with Preact.
 const PURE_SUITES = ["engine", "config", "cli"];
+const OWN_ENVIRONMENT = ["extension"];
 
 export default defineConfig({
   test: {
@@ -21,12 +26,36 @@ export default defineConfig({
       },
       {
         test: {
+          name: "function",
+          environment: "node",
+          include: ["tests/function/**/*.test.ts"],
+          globalSetup: ["tests/function/global-setup.ts"],
+        },
+      },
+      {
+        test: {
           name: "app",
           environment: "node",
           include: ["tests/**/*.test.{ts,tsx}"],
-          exclude: [...PURE_SUITES.map((suite) => `tests/${suite}/**`), "tests/bench/**"],
+          exclude: [
+            ...[...PURE_SUITES, ...OWN_ENVIRONMENT].map((suite) => `tests/${suite}/**`),
+            "tests/function/**",
+            "tests/bench/**",
+          ],
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/app-env.ts"],
+        },
+      },
+      {
+        // The extension's JSX is Preact's, as the Shopify CLI bundles it.
+        esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+        test: {
+          name: "extension",
+          environment: "jsdom",
+          include: ["tests/extension/**/*.test.{ts,tsx}"],
+          // The harness imports the extension module itself; inlined, that import goes through
+          // Vite and gets the TypeScript and JSX transforms.
+          server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
         },
       },
     ],

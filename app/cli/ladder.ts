@@ -3,7 +3,7 @@
  *
  *   ladder validate --config CONFIG.json
  *   ladder evaluate --config CONFIG.json --checkout CHECKOUT.json
- *   ladder compile  --config CONFIG.json [--active-only]
+ *   ladder compile  --config CONFIG.json [--active-only] [--function]
  *
  * Exit codes: 0 success, 2 invalid input or usage (one readable line per problem on stderr,
  * each naming its JSON path), 1 an unexpected failure (one line, no stack trace).
@@ -17,7 +17,7 @@ import { compile, evaluate, load, minorDigits, type OfferConfig } from "../engin
 const USAGE = `Usage:
   ladder validate --config CONFIG.json
   ladder evaluate --config CONFIG.json --checkout CHECKOUT.json
-  ladder compile  --config CONFIG.json [--active-only]`;
+  ladder compile  --config CONFIG.json [--active-only] [--function]`;
 
 /** Invalid input: reported as problem lines, exit 2. */
 class InputError extends Error {
@@ -68,6 +68,7 @@ async function run(argv: string[]): Promise<string> {
       config: { type: "string" },
       checkout: { type: "string" },
       "active-only": { type: "boolean" },
+      function: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -84,7 +85,11 @@ async function run(argv: string[]): Promise<string> {
     }
     case "compile": {
       const config = await loadConfig(values.config);
-      return JSON.stringify(compile(config, { activeOnly: values["active-only"] ?? false }));
+      const activeOnly = values["active-only"] ?? false;
+      const published = values.function
+        ? compile(config, { activeOnly, form: "function" })
+        : compile(config, { activeOnly });
+      return JSON.stringify(published);
     }
     case "evaluate": {
       const config = await loadConfig(values.config);

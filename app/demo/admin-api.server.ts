@@ -141,11 +141,19 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
   }
 
   function metafieldsSet({ metafields }: Args): Obj {
-    const inputs = Array.isArray(metafields) ? (metafields as Args[]) : [];
+    return writeMetafields(Array.isArray(metafields) ? (metafields as Args[]) : [], "metafields");
+  }
+
+  /**
+   * Validates and writes metafields as metafieldsSet does (atomically: one bad input writes
+   * nothing). `field` names the input list in userErrors; other areas reuse it for the
+   * `metafields` of the objects they create (discounts...), where ownerId is implied.
+   */
+  function writeMetafields(inputs: Args[], field: string): Obj {
     const userErrors: Obj[] = [];
-    const error = (index: number, field: string, code: string, message: string) =>
+    const error = (index: number, name: string, code: string, message: string) =>
       userErrors.push({
-        field: ["metafields", String(index), field],
+        field: [field, String(index), name],
         message,
         code,
         elementIndex: index,
@@ -154,7 +162,7 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
     if (inputs.length > 25)
       error(
         0,
-        "metafields",
+        field,
         "LESS_THAN_OR_EQUAL_TO",
         "Exceeded the maximum metafields input limit of 25.",
       );
@@ -174,7 +182,6 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
       return { ownerId, namespace, key, type: type ?? "", value, existing };
     });
 
-    // metafieldsSet is atomic: one bad input means nothing is written.
     if (userErrors.length > 0) return { metafields: null, userErrors };
 
     const timestamp = now().toISOString();
@@ -358,6 +365,7 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
     now,
     money,
     metafieldFields,
+    writeMetafields: (inputs, field) => writeMetafields(inputs, field),
     productObject,
     variantObject,
     nodeById: (id) => nodeById(id),
@@ -551,6 +559,7 @@ function ownerType(ownerId: string): string {
     Collection: "COLLECTION",
     Customer: "CUSTOMER",
     AppInstallation: "API_PERMISSION",
+    DiscountAutomaticNode: "DISCOUNT",
   };
   return map[type] ?? "SHOP";
 }

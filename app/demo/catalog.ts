@@ -221,7 +221,8 @@ export function legacyId(gid: string): string {
  * product type and tags. Case-insensitive.
  */
 export function searchProducts(query: string | null | undefined): DemoProduct[] {
-  const terms = (query ?? "").trim().split(/\s+/).filter(Boolean);
+  // Terms are separated by spaces, except inside quotes: tag:'chocolate bar' is one term.
+  const terms = (query ?? "").match(/(?:[^\s'"]+|'(?:\\.|[^'])*'|"(?:\\.|[^"])*")+/g) ?? [];
   return DEMO_PRODUCTS.filter((product) => terms.every((term) => matchesTerm(product, term)));
 }
 
@@ -251,6 +252,13 @@ function matchesTerm(product: DemoProduct, term: string): boolean {
       return product.variants.some((v) => equals(v.sku));
     case "id":
       return equals(legacyId(product.id));
+    case "product_id":
+      return equals(legacyId(product.id));
+    case "product_ids":
+      return raw.split(",").includes(legacyId(product.id));
+    case "collection":
+    case "collection_id":
+      return product.collectionIds.some((id) => equals(legacyId(id)));
     default:
       return [product.title, product.vendor, product.productType, ...product.tags].some(contains);
   }

@@ -1,6 +1,10 @@
 import { Session } from "@shopify/shopify-api";
 import type { SessionStorage } from "@shopify/shopify-app-session-storage";
+import prisma from "../db.server";
+import { createOffer } from "../models/offers.server";
 import { APP_SCOPES } from "../shopify/scopes";
+import { DEMO_SHOP } from "./catalog";
+import { DEMO_OFFERS, DEMO_SETTINGS } from "./demo-offers";
 import { DEMO_ACCESS_TOKEN, DEMO_SHOP_DOMAIN } from "./mode.server";
 import { seedDemoOrders } from "./seed-orders.server";
 
@@ -16,10 +20,28 @@ export function demoSession(): Session {
   });
 }
 
+/**
+ * The demo shop's offers and guardrails, once: a shop that has settings has been set up before
+ * (by this seed or by someone using the demo), and its offers are left as they are.
+ */
+async function seedDemoOffers(): Promise<void> {
+  const existing = await prisma.shopSettings.findUnique({ where: { shop: DEMO_SHOP_DOMAIN } });
+  if (existing) return;
+  await prisma.shopSettings.create({
+    data: {
+      shop: DEMO_SHOP_DOMAIN,
+      currency: DEMO_SHOP.currencyCode,
+      settings: JSON.stringify(DEMO_SETTINGS),
+    },
+  });
+  for (const offer of DEMO_OFFERS) await createOffer(DEMO_SHOP_DOMAIN, offer);
+}
+
 /** Seeds the demo shop (idempotent). Later features add their demo data here. */
 export async function seedDemoShop(storage: SessionStorage): Promise<void> {
   const stored = await storage.storeSession(demoSession());
   if (!stored) throw new Error("Could not store the demo session");
+  await seedDemoOffers();
   // A year of orders with a known effect (+6% AOV for treatment, 12% take rate).
   await seedDemoOrders(DEMO_SHOP_DOMAIN);
 }

@@ -6,6 +6,7 @@ import type { Minor } from "./types";
  * exceeds its weight, which is what keeps a discount within each line's total.
  */
 export function allocate(total: Minor, weights: readonly Minor[]): Minor[] {
+  if (weights.length === 1) return [total]; // the common case: one line per offer
   const sum = weights.reduce((acc, w) => acc + w, 0);
   if (sum === 0 || total === 0) return weights.map(() => 0);
   const exact = Number.isSafeInteger(total * sum);

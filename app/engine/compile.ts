@@ -3,8 +3,10 @@ import { compactId } from "./ids";
 import { minorDigits } from "./currency";
 import { parseMoney } from "./money";
 import { parseInstant } from "./instant";
+import { packForFunction } from "./pack";
 import {
   PUBLISHED_VERSION,
+  type FunctionConfig,
   type KindCode,
   type Offer,
   type OfferConfig,
@@ -28,56 +30,121 @@ export const KIND_CODES: Record<OfferKind, KindCode> = {
   gift: "g",
 };
 
+/**
+ * The variant ids behind a product, collection or tag, as the Admin API knows them at publish
+ * time; undefined when unknown, and the trigger is then kept as it is.
+ */
+export interface TriggerResolver {
+  product?(productId: string): readonly string[] | undefined;
+  collection?(collectionId: string): readonly string[] | undefined;
+  tag?(tag: string): readonly string[] | undefined;
+}
+
 export interface CompileOptions {
   /** Publishing keeps only active offers; previews and the CLI keep drafts to report them. */
   activeOnly?: boolean;
   /**
-   * Leave out buyer-facing texts (messages, reasons, item titles). The discount function only
-   * computes amounts, and every byte of its input is paid for in instructions.
+   * "checkout" (default): the shop metafield the checkout extension reads, compact in bytes.
+   * "function": the discount function's metafield: no buyer-facing texts, and a precomputed index
+   * keyed by full ids, because the function pays for every input value and every instruction.
    */
-  withoutCopy?: boolean;
+  form?: "checkout" | "function";
+  /**
+   * Turns triggers into variant ids where checkout cannot see what they name: collections and
+   * tags always, products too in the function form (its input query reads only variant ids).
+   */
+  resolve?: TriggerResolver;
 }
 
+type Money = (value: string, path: string) => number;
+
 /**
- * Validated config v1 → the compact published form. The config must have passed validation
- * (app/config); money that does not parse here is a programming error, so it throws.
+ * Validated config v1 → a published form: the checkout form (default) or, with
+ * `form: "function"`, the discount function's (see `FunctionConfig`). The config must have passed
+ * validation (app/config); money that does not parse here is a programming error, so it throws.
  */
-export function compile(config: OfferConfig, options: CompileOptions = {}): PublishedConfig {
+export function compile(
+  config: OfferConfig,
+  options: CompileOptions & { form: "function" },
+): FunctionConfig;
+export function compile(
+  config: OfferConfig,
+  options?: CompileOptions & { form?: "checkout" },
+): PublishedConfig;
+export function compile(
+  config: OfferConfig,
+  options: CompileOptions = {},
+): PublishedConfig | FunctionConfig {
   const digits = minorDigits(config.currency);
-  const money = (value: string, path: string): number => {
+  const forFunction = options.form === "function";
+  const money: Money = (value, path) => {
     const minor = parseMoney(value, digits);
     if (minor === null) throw new Error(`${path}: not a valid amount in ${config.currency}`);
     return minor;
   };
-  const kept = config.offers.filter((offer) => !options.activeOnly || offer.status === "active");
-  const copy = !options.withoutCopy;
-  const texts = sharedTexts(copy ? kept : []);
+  // The function form keeps only offers that can earn a discount: no drafts, and no upgrade or
+  // add-on without a discount (they only ever show).
+  const kept = config.offers.filter((offer) =>
+    forFunction
+      ? offer.status === "active" && canDiscount(offer)
+      : offer.status === "active" || !options.activeOnly,
+  );
+  const triggers = kept.map((offer) =>
+    "trigger" in offer ? resolveTrigger(offer.trigger, options.resolve, forFunction) : null,
+  );
+  const settings = compileSettings(config, money);
+  if (forFunction) return packForFunction(config, kept, triggers, settings);
+
+  const texts = sharedTexts(kept);
   const item = (it: OfferedItem, path: string): PublishedItem => [
     compactId(it.variantId, "ProductVariant"),
-    copy ? texts.ref(it.title) : "",
+    texts.ref(it.title),
     money(it.price, `${path}.price`),
   ];
-
-  const offers = kept.map((offer) => {
-    const compiled = compileOffer(
-      offer,
-      `offers[${config.offers.indexOf(offer)}]`,
-      money,
-      item,
-      texts.ref,
-    );
-    if (!copy) {
-      delete compiled.m;
-      delete compiled.w;
-    }
+  const offers = kept.map((offer, position) => {
+    const path = `offers[${config.offers.indexOf(offer)}]`;
+    const compiled = compileOffer(offer, path, money, item, texts.ref);
+    const trigger = triggers[position];
+    if (trigger) compiled.t = compileTrigger(trigger);
     return compiled;
   });
-
   const published: PublishedConfig = { v: PUBLISHED_VERSION, cur: config.currency, o: offers };
-  if (texts.table.length > 0) published.x = texts.table;
-  const settings = compileSettings(config, money);
   if (Object.keys(settings).length > 0) published.s = settings;
+  if (texts.table.length > 0) published.x = texts.table;
   return published;
+}
+
+function canDiscount(offer: Offer): boolean {
+  return (
+    (offer.kind !== "upgrade" && offer.kind !== "cross-sell") || Boolean(offer.discountPercent)
+  );
+}
+
+/** A trigger with what the resolver knows replaced by variant ids (lists deduplicated). */
+function resolveTrigger(
+  trigger: Trigger,
+  resolve: TriggerResolver | undefined,
+  products: boolean,
+): Trigger {
+  const variants = new Set(trigger.variantIds ?? []);
+  const keep = <T extends string>(
+    list: readonly T[] | undefined,
+    lookup?: (key: T) => readonly string[] | undefined,
+  ) => {
+    const left: T[] = [];
+    for (const key of list ?? []) {
+      const found = lookup?.(key);
+      if (found) for (const variant of found) variants.add(variant);
+      else left.push(key);
+    }
+    return left;
+  };
+  const productIds = products
+    ? keep(trigger.productIds, resolve?.product?.bind(resolve))
+    : [...(trigger.productIds ?? [])];
+  const collectionIds = keep(trigger.collectionIds, resolve?.collection?.bind(resolve));
+  const tags = keep(trigger.tags, resolve?.tag?.bind(resolve));
+  return { productIds, variantIds: [...variants], collectionIds, tags };
 }
 
 /** Texts several offers share (a message template, a gift's title) go into one table. */
@@ -111,10 +178,7 @@ function sharedTexts(offers: readonly Offer[]): {
   return { table, ref };
 }
 
-function compileSettings(
-  config: OfferConfig,
-  money: (value: string, path: string) => number,
-): PublishedSettings {
+function compileSettings(config: OfferConfig, money: Money): PublishedSettings {
   const s = config.settings ?? {};
   const out: PublishedSettings = {};
   const differs = (a: readonly string[], b: readonly string[]) =>
@@ -169,7 +233,7 @@ function compileTrigger(trigger: Trigger): PublishedTrigger {
 function compileOffer(
   offer: Offer,
   path: string,
-  money: (value: string, path: string) => number,
+  money: Money,
   item: (it: OfferedItem, path: string) => PublishedItem,
   text: (value: string) => PublishedText,
 ): PublishedOffer {
@@ -183,12 +247,10 @@ function compileOffer(
   if (offer.why) out.w = text(offer.why);
   switch (offer.kind) {
     case "upgrade":
-      out.t = compileTrigger(offer.trigger);
       out.it = item(offer.to, `${path}.to`);
       if (offer.discountPercent) out.d = offer.discountPercent;
       break;
     case "cross-sell":
-      out.t = compileTrigger(offer.trigger);
       out.it = item(offer.item, `${path}.item`);
       if (offer.discountPercent) out.d = offer.discountPercent;
       break;
@@ -197,7 +259,6 @@ function compileOffer(
       out.d = offer.discountPercent;
       break;
     case "volume":
-      out.t = compileTrigger(offer.trigger);
       out.q = offer.tiers.map((tier) => [tier.minQuantity, tier.discountPercent]);
       break;
     case "free-shipping":

@@ -2,7 +2,7 @@
  * Minor digits per ISO 4217 currency. Only the exceptions to "two digits" are listed; the table
  * is local (not Intl) because the discount function's runtime has no Intl.
  */
-const ZERO_DIGITS = new Set([
+const ZERO_DIGITS = /* @__PURE__ */ new Set([
   "BIF",
   "CLP",
   "DJF",
@@ -21,7 +21,7 @@ const ZERO_DIGITS = new Set([
   "XOF",
   "XPF",
 ]);
-const THREE_DIGITS = new Set(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]);
+const THREE_DIGITS = /* @__PURE__ */ new Set(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]);
 
 export function minorDigits(currency: string): number {
   const code = currency.toUpperCase();

@@ -10,6 +10,7 @@ import type {
   RuntimeConfig,
   RuntimeLine,
   RuntimeVolume,
+  SuppressionReason,
 } from "./types";
 
 export interface AppliedLine {
@@ -40,6 +41,13 @@ interface Claim {
   line: RuntimeLine;
   /** The part of the line's total this offer discounts. */
   base: Minor;
+}
+
+/** Whole lines at a percent: a lone line skips the spreading (the common case). */
+function spreadLines(lines: readonly RuntimeLine[], percent: PercentUnits): AppliedLine[] {
+  const only = lines.length === 1 ? lines[0] : undefined;
+  if (only) return [{ line: only, amount: percentOf(only.total, percent) }];
+  return spread(wholeLines(lines), percent);
 }
 
 /** One offer's claims on lines → its amount, half-up on the total, spread by largest remainder. */
@@ -93,6 +101,8 @@ function wholeLines(lines: readonly RuntimeLine[]): Claim[] {
 
 /**
  * The discounts the cart earns from offers in force, for every buyer (holdout included).
+ * `positions` are the offers to consider, ascending: all of them for an evaluation, the ones the
+ * cart touches for the discount function (an offer nothing in the cart leads to earns nothing).
  * Resolution rule when offers share a line: they stack in config order, each capped at what is
  * left of the line, so a line never goes below zero and the buyer gets every discount that fits.
  * Thresholds read the subtotal after line discounts; a gift's own lines never count towards it.
@@ -100,100 +110,101 @@ function wholeLines(lines: readonly RuntimeLine[]): Claim[] {
 export function computeDiscounts(
   config: RuntimeConfig,
   checkout: RuntimeCheckout,
-  inForce: readonly boolean[],
+  positions: readonly number[],
+  forceReasons: readonly (SuppressionReason | null | undefined)[],
   matches: ReadonlyMap<number, TriggerMatch>,
   cart: CartView,
 ): DiscountResult {
-  const left = new Map<string, Minor>();
-  for (const line of checkout.lines) left.set(line.id, line.total);
+  // What is left of each line's total, by cart position, and how much Ladder took in all.
+  const left: Minor[] = [];
+  for (const line of checkout.lines) left.push(line.total);
+  let taken = 0;
   const applied: AppliedDiscount[] = [];
 
   const apply = (offerIndex: number, lines: AppliedLine[], percentShown: number) => {
-    const kept = new Map<string, AppliedLine>();
+    const kept: AppliedLine[] = [];
     let amount = 0;
     for (const { line, amount: wanted } of lines) {
-      const room = left.get(line.id) ?? 0;
-      const capped = Math.min(wanted, room);
+      const room = left[line.index] ?? 0;
+      const capped = wanted < room ? wanted : room;
       if (capped <= 0) continue;
-      left.set(line.id, room - capped);
-      const previous = kept.get(line.id);
-      if (previous) previous.amount += capped;
-      else kept.set(line.id, { line, amount: capped });
+      left[line.index] = room - capped;
+      kept.push({ line, amount: capped });
       amount += capped;
     }
     if (amount > 0) {
-      applied.push({
-        offerIndex,
-        target: "lines",
-        lines: [...kept.values()],
-        amount,
-        percentShown,
-      });
+      taken += amount;
+      applied.push({ offerIndex, target: "lines", lines: kept, amount, percentShown });
     }
   };
 
-  config.offers.forEach((offer, index) => {
-    if (!inForce[index]) return;
+  const gifts: number[] = [];
+  const shipping: number[] = [];
+  for (const index of positions) {
+    const offer = config.offerAt(index);
+    if (offer.kind === "gift") gifts.push(index);
+    if (offer.kind === "free-shipping") shipping.push(index);
+    if (forceReasons[index] !== null) continue;
     switch (offer.kind) {
       case "upgrade":
         if (offer.percent > 0) {
-          const lines = cart.linesByVariant.get(offer.to.variantId) ?? [];
-          apply(index, spread(wholeLines(lines), offer.percent), offer.percentShown);
+          const lines = cart.linesByVariant.get(offer.to.variantId);
+          if (lines) apply(index, spreadLines(lines, offer.percent), offer.percentShown);
         }
         break;
       case "cross-sell":
         if (offer.percent > 0 && matches.has(index)) {
-          const lines = cart.linesByVariant.get(offer.item.variantId) ?? [];
-          apply(index, spread(wholeLines(lines), offer.percent), offer.percentShown);
+          const lines = cart.linesByVariant.get(offer.item.variantId);
+          if (lines) apply(index, spreadLines(lines, offer.percent), offer.percentShown);
         }
         break;
       case "bundle": {
         const sets = bundleSets(offer, cart);
-        if (sets > 0)
+        if (sets > 0) {
           apply(index, spread(bundleClaims(offer, cart, sets), offer.percent), offer.percentShown);
+        }
         break;
       }
       case "volume": {
         const match = matches.get(index);
         if (!match) break;
-        const quantity = match.lines.reduce((sum, line) => sum + line.quantity, 0);
+        let quantity = 0;
+        for (const line of match.lines) quantity += line.quantity;
         const tier = tierFor(offer, quantity);
-        if (tier) apply(index, spread(wholeLines(match.lines), tier.percent), tier.percentShown);
+        if (tier) apply(index, spreadLines(match.lines, tier.percent), tier.percentShown);
         break;
       }
       default:
         break;
     }
-  });
-
-  // Every gift compares the same subtotal: after line offers, before any gift.
-  let afterLineOffers = 0;
-  const leftByVariant = new Map<string, Minor>();
-  for (const line of checkout.lines) {
-    const rest = left.get(line.id) ?? 0;
-    afterLineOffers += rest;
-    leftByVariant.set(line.variantId, (leftByVariant.get(line.variantId) ?? 0) + rest);
   }
 
+  // Every gift compares the same subtotal: after line offers, before any gift, without its own lines.
+  const afterLineOffers = checkout.subtotal - taken;
   const giftBasis = new Map<number, Minor>();
-  config.offers.forEach((offer, index) => {
-    if (offer.kind !== "gift") return;
-    const basis = afterLineOffers - (leftByVariant.get(offer.item.variantId) ?? 0);
+  for (const index of gifts) {
+    const offer = config.offerAt(index);
+    if (offer.kind !== "gift") continue;
+    const own = cart.linesByVariant.get(offer.item.variantId) ?? [];
+    let basis = afterLineOffers;
+    for (const line of own) basis -= left[line.index] ?? 0;
     giftBasis.set(index, basis);
-    if (!inForce[index] || basis < offer.threshold) return;
-    const line = (cart.linesByVariant.get(offer.item.variantId) ?? []).find(
-      (l) => (left.get(l.id) ?? 0) > 0,
-    );
+    if (forceReasons[index] !== null || basis < offer.threshold) continue;
+    const line = own.find((l) => (left[l.index] ?? 0) > 0);
     if (line) apply(index, [{ line, amount: line.unitPrice }], 100);
-  });
+  }
 
-  let subtotal = 0;
-  for (const rest of left.values()) subtotal += rest;
-  config.offers.forEach((offer, index) => {
-    if (offer.kind === "free-shipping" && inForce[index] && subtotal >= offer.threshold) {
+  const subtotal = checkout.subtotal - taken;
+  for (const index of shipping) {
+    const offer = config.offerAt(index);
+    if (
+      offer.kind === "free-shipping" &&
+      forceReasons[index] === null &&
+      subtotal >= offer.threshold
+    ) {
       applied.push({ offerIndex: index, target: "shipping", percentShown: 100 });
     }
-  });
+  }
 
   applied.sort((a, b) => a.offerIndex - b.offerIndex);
   return { applied, giftBasis, subtotal };

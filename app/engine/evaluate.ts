@@ -1,15 +1,15 @@
-import { viewCart, type CartView } from "./cart";
+import type { CartView } from "./cart";
 import { offerCopy, plainMoney, type CopyFacts, type MoneyFormatter } from "./copy";
-import { bundleSets, computeDiscounts, tierFor, type AppliedDiscount } from "./discounts";
+import { bundleSets, tierFor } from "./discounts";
+import { canDiscountLines } from "./can-discount";
+import { discountsOf, earn, type EarnOptions } from "./earn";
 import { assignGroup } from "./holdout";
-import { matchTriggers, type TriggerMatches } from "./match";
+import type { TriggerMatches } from "./match";
 import { formatMoney } from "./money";
 import { normalizeCheckout } from "./normalize";
 import { percentOf } from "./percent";
-import { customerSegments } from "./segments";
 import type {
   CheckoutInput,
-  Discount,
   Evaluation,
   Minor,
   OfferAction,
@@ -23,7 +23,7 @@ import type {
   SuppressionReason,
 } from "./types";
 
-export interface EvaluateOptions {
+export interface EvaluateOptions extends EarnOptions {
   /** How amounts read inside headlines; defaults to a locale-free "$12.00". */
   formatMoney?: MoneyFormatter;
 }
@@ -31,9 +31,9 @@ export interface EvaluateOptions {
 const DAY_MS = 86_400_000;
 
 /** Upsells rank before cross-sells (rule 2); free shipping is never an offer card. */
-const UPSELL: ReadonlySet<OfferKind> = new Set(["upgrade", "volume"]);
+const UPSELL: ReadonlySet<OfferKind> = /* @__PURE__ */ new Set(["upgrade", "volume"]);
 /** Kinds that budget and cooldown hide (rules 6 and 7): every upsell and cross-sell. */
-const PUSHY: ReadonlySet<OfferKind> = new Set([
+const PUSHY: ReadonlySet<OfferKind> = /* @__PURE__ */ new Set([
   "upgrade",
   "volume",
   "cross-sell",
@@ -65,6 +65,9 @@ export function evaluate(
   input: CheckoutInput,
   options: EvaluateOptions = {},
 ): Evaluation {
+  if (config.form === "function") {
+    throw new Error("evaluate needs the checkout form: the function form has no texts or prices");
+  }
   const checkout = normalizeCheckout(input, config.digits);
   const { settings, digits, currency } = config;
   const money = (minor: Minor) => formatMoney(minor, digits);
@@ -72,7 +75,6 @@ export function evaluate(
 
   const group = assignGroup(checkout.visitorKey, settings.holdoutPercent);
   const customer = checkout.customer;
-  const segments = customerSegments(customer, settings);
   const customerTags = new Set(customer?.tags ?? []);
   const muted = settings.suppressTags.some((tag) => customerTags.has(tag));
   const budget = settings.budgetTags.some((tag) => customerTags.has(tag));
@@ -82,29 +84,8 @@ export function evaluate(
     lastAccepted !== null &&
     checkout.now - lastAccepted < settings.cooldownDays * DAY_MS;
 
-  const inForceReason = (offer: RuntimeOffer): SuppressionReason | null => {
-    if (!offer.active) return "draft";
-    if (offer.startsAt !== null && checkout.now < offer.startsAt) return "out-of-schedule";
-    if (offer.endsAt !== null && checkout.now >= offer.endsAt) return "out-of-schedule";
-    if (offer.segments && !offer.segments.some((s) => segments.has(s))) return "segment";
-    if (offer.kind === "free-shipping" && offer.countries) {
-      if (!checkout.countryCode || !offer.countries.includes(checkout.countryCode)) {
-        return "wrong-country";
-      }
-    }
-    return null;
-  };
-
-  const forceReasons = config.offers.map(inForceReason);
-  const cart = viewCart(checkout);
-  const matches = matchTriggers(config, checkout);
-  const earned = computeDiscounts(
-    config,
-    checkout,
-    forceReasons.map((reason) => reason === null),
-    matches.byOffer,
-    cart,
-  );
+  const earned = earn(config, checkout, "all", options);
+  const { cart, matches, forceReasons } = earned;
 
   const context: VerdictContext = {
     config,
@@ -115,16 +96,18 @@ export function evaluate(
     subtotal: earned.subtotal,
     money,
   };
-  const verdicts: Verdict[] = config.offers.map((offer, index) => {
+  const verdicts: Verdict[] = [];
+  for (let index = 0; index < config.size; index += 1) {
+    const offer = config.offerAt(index);
     const early =
       forceReasons[index] ??
       (group === "holdout" ? "holdout" : null) ??
       (muted ? "suppressed-customer" : null) ??
       (budget && PUSHY.has(offer.kind) ? "budget" : null) ??
-      (cooling && PUSHY.has(offer.kind) ? "cooldown" : null);
-    if (early) return { shown: "no", reason: early };
-    return judge(offer, index, context);
-  });
+      (cooling && PUSHY.has(offer.kind) ? "cooldown" : null) ??
+      (earned.standAside && canDiscountLines(offer) ? "too-many-lines" : null);
+    verdicts.push(early ? { shown: "no", reason: early } : judge(offer, index, context));
+  }
 
   const candidates = verdicts
     .flatMap((v) => (v.shown === "yes" && v.candidate ? [v.candidate] : []))
@@ -168,8 +151,7 @@ export function evaluate(
     v.shown === "yes" && v.progress ? [v.progress] : [],
   );
   const suppressed = verdicts.flatMap((v, index) => {
-    const offer = config.offers[index];
-    if (!offer) return [];
+    const offer = config.offerAt(index);
     if (v.shown === "no") return [{ offerId: offer.id, reason: v.reason }];
     return cut.has(index) ? [{ offerId: offer.id, reason: "max-offers" as const }] : [];
   });
@@ -178,24 +160,8 @@ export function evaluate(
     group,
     offers,
     progress,
-    discounts: earned.applied.map((d) => toDiscount(d, config, money)),
+    discounts: discountsOf(earned.applied, config),
     suppressed,
-  };
-}
-
-function toDiscount(
-  d: AppliedDiscount,
-  config: RuntimeConfig,
-  money: (m: Minor) => string,
-): Discount {
-  const offerId = config.offers[d.offerIndex]?.id ?? "";
-  if (d.target === "shipping") return { offerId, target: "shipping", percent: d.percentShown };
-  return {
-    offerId,
-    target: "lines",
-    lines: d.lines.map((l) => ({ lineId: l.line.id, amount: money(l.amount) })),
-    amount: money(d.amount),
-    percent: d.percentShown,
   };
 }
 

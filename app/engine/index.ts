@@ -5,9 +5,14 @@
  *   compile(config v1) → published JSON  → load(published) → runtime config
  *   evaluate(runtime config, checkout input) → Evaluation
  */
-export { compile, KIND_CODES, type CompileOptions } from "./compile";
-export { load } from "./load";
+export { compile, KIND_CODES, type CompileOptions, type TriggerResolver } from "./compile";
+export { load, MalformedConfig } from "./load";
+export { loadForFunction } from "./load-function";
+export { offerById } from "./offer-by-id";
+export { pricedLineCapacity } from "./capacity";
+export { canDiscountLines } from "./can-discount";
 export { evaluate, type EvaluateOptions } from "./evaluate";
+export { earnedDiscounts, earnedTotals, touches, type EarnedTotals } from "./earned-discounts";
 export { offerCopy, plainMoney, type MoneyFormatter } from "./copy";
 export { renderTemplate, placeholdersIn, PLACEHOLDERS, type Placeholder } from "./template";
 export { minorDigits } from "./currency";

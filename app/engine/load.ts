@@ -1,132 +1,160 @@
-import { DEFAULT_SETTINGS } from "./defaults";
-import { expandId } from "./ids";
 import { minorDigits } from "./currency";
 import { toPercentUnits } from "./percent";
 import {
+  array,
+  fail,
+  int,
+  isRecord,
+  loadSettings,
+  lowerStrings,
+  MalformedConfig,
+  num,
+  percent,
+  ref,
+  str,
+  type Raw,
+} from "./read";
+import {
   PUBLISHED_VERSION,
   SEGMENTS,
-  type KindCode,
-  type PublishedItem,
-  type PublishedOffer,
-  type PublishedRef,
-  type PublishedTrigger,
+  type OfferPositions,
   type RuntimeConfig,
   type RuntimeItem,
   type RuntimeOffer,
-  type RuntimeSettings,
-  type RuntimeTrigger,
+  type RuntimeTier,
   type Segment,
-  type TriggerIndex,
 } from "./types";
 
-/** Thrown inside `load` only, to abandon a malformed document in one step. */
-class Malformed extends Error {}
+export { MalformedConfig } from "./read";
 
 /**
- * Published config (as read from a metafield: anything) → runtime model, or null when it is
- * missing, malformed or of a newer version. Never throws: checkout must show nothing rather than
- * break. Builds the trigger index so evaluation is O(lines + offers).
+ * The checkout form of a published config (as read from a metafield: anything) → runtime
+ * config, or null when it is missing, malformed, of a newer version or the function form (which
+ * `loadForFunction` reads). Never throws.
  */
 export function load(published: unknown): RuntimeConfig | null {
   try {
     return loadOrThrow(published);
   } catch (error) {
-    if (error instanceof Malformed) return null;
+    if (error instanceof MalformedConfig) return null;
     throw error;
   }
 }
 
-function fail(): never {
-  throw new Malformed();
+function loadOrThrow(published: unknown): RuntimeConfig {
+  const doc = isRecord(published) ? published : fail();
+  if (doc.v !== PUBLISHED_VERSION || doc.f !== undefined) fail();
+  const currency = str(doc.cur);
+  const digits = minorDigits(currency);
+  const raw = array(doc.o);
+  const settings = loadSettings(doc.s, digits);
+  const decoded: (RuntimeOffer | undefined)[] = [];
+  const texts = doc.x === undefined ? [] : array(doc.x);
+  const text = (value: unknown): string =>
+    typeof value === "number" ? str(texts[value]) : str(value);
+  const offerAt = (index: number): RuntimeOffer => {
+    const known = decoded[index];
+    if (known) return known;
+    if (!Number.isInteger(index) || index < 0 || index >= raw.length) fail();
+    const offer = decodeOffer(raw[index], index, text);
+    decoded[index] = offer;
+    return offer;
+  };
+  const index = buildIndex(raw, offerAt);
+  return { form: "checkout", currency, digits, settings, size: raw.length, offerAt, ...index };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+type IndexPart = Pick<
+  RuntimeConfig,
+  "byVariant" | "byTarget" | "byProduct" | "byCollection" | "byTag" | "everywhere" | "relevant"
+>;
 
-function str(value: unknown): string {
-  return typeof value === "string" ? value : fail();
-}
-
-function int(value: unknown, min: number): number {
-  return typeof value === "number" && Number.isSafeInteger(value) && value >= min ? value : fail();
-}
-
-function num(value: unknown): number {
-  return typeof value === "number" && Number.isFinite(value) ? value : fail();
-}
-
-function percent(value: unknown): number {
-  const p = num(value);
-  return p > 0 && p <= 100 ? p : fail();
-}
-
-function list<T>(value: unknown, each: (v: unknown, index: number) => T): T[] {
-  return Array.isArray(value) ? value.map(each) : fail();
-}
-
-function optionalList<T>(value: unknown, each: (v: unknown) => T): T[] | null {
-  return value === undefined ? null : list(value, each);
-}
-
-function ref(value: unknown): PublishedRef {
-  return typeof value === "number" || typeof value === "string" ? value : fail();
-}
-
-function lowerStrings(value: unknown): string[] {
-  return list(value, (v) => str(v).toLowerCase());
-}
-
-function loadSettings(value: unknown, digits: number): RuntimeSettings {
-  const s = value === undefined ? {} : isRecord(value) ? value : fail();
+/** The checkout form carries triggers on its offers: decode them all and index them. */
+function buildIndex(raw: unknown[], offerAt: (index: number) => RuntimeOffer): IndexPart {
+  const maps = {
+    v: new Map<string, number[]>(),
+    t: new Map<string, number[]>(),
+    p: new Map<string, number[]>(),
+    c: new Map<string, number[]>(),
+    g: new Map<string, number[]>(),
+  };
+  const add = (map: Map<string, number[]>, key: string, index: number) => {
+    const entry = map.get(key);
+    if (!entry) map.set(key, [index]);
+    else if (entry[entry.length - 1] !== index) entry.push(index);
+  };
+  const everywhere: number[] = [];
+  raw.forEach((value, index) => {
+    const offer = offerAt(index);
+    const t = (value as Raw).t;
+    if (t !== undefined) {
+      const trigger = isRecord(t) ? t : fail();
+      if (trigger.v !== undefined)
+        for (const v of array(trigger.v)) add(maps.v, ref(v, "ProductVariant"), index);
+      if (trigger.p !== undefined)
+        for (const p of array(trigger.p)) add(maps.p, ref(p, "Product"), index);
+      if (trigger.c !== undefined)
+        for (const c of array(trigger.c)) add(maps.c, ref(c, "Collection"), index);
+      if (trigger.g !== undefined) for (const g of lowerStrings(trigger.g)) add(maps.g, g, index);
+    }
+    switch (offer.kind) {
+      case "upgrade":
+        add(maps.t, offer.to.variantId, index);
+        break;
+      case "cross-sell":
+      case "gift":
+        add(maps.t, offer.item.variantId, index);
+        break;
+      case "bundle":
+        for (const item of offer.items) add(maps.v, item.variantId, index);
+        break;
+      case "free-shipping":
+        everywhere.push(index);
+        break;
+      case "volume":
+        break;
+    }
+  });
+  const lookup =
+    (map: Map<string, number[]>) =>
+    (key: string): OfferPositions | undefined =>
+      map.get(key);
   return {
-    maxOffers: s.mo === undefined ? DEFAULT_SETTINGS.maxOffers : int(s.mo, 1),
-    maxPriceRatio: s.pr === undefined ? DEFAULT_SETTINGS.maxPriceRatio : num(s.pr),
-    cooldownDays: s.cd === undefined ? DEFAULT_SETTINGS.cooldownDays : num(s.cd),
-    holdoutPercent: s.hp === undefined ? DEFAULT_SETTINGS.holdoutPercent : int(s.hp, 0),
-    suppressTags: s.st === undefined ? DEFAULT_SETTINGS.suppressTags : lowerStrings(s.st),
-    budgetTags: s.bt === undefined ? DEFAULT_SETTINGS.budgetTags : lowerStrings(s.bt),
-    frequentMinOrders: s.fo === undefined ? DEFAULT_SETTINGS.frequentMinOrders : int(s.fo, 0),
-    premiumTags: s.pt === undefined ? DEFAULT_SETTINGS.premiumTags : lowerStrings(s.pt),
-    premiumMinSpent:
-      s.ps === undefined ? DEFAULT_SETTINGS.premiumMinSpentMajor * 10 ** digits : int(s.ps, 0),
+    relevant: (variantId) => maps.v.has(variantId) || maps.t.has(variantId),
+    byVariant: lookup(maps.v),
+    byTarget: lookup(maps.t),
+    byProduct: lookup(maps.p),
+    byCollection: lookup(maps.c),
+    byTag: lookup(maps.g),
+    everywhere,
   };
 }
 
-/** Reads a text that is inline or a reference into the shared table. */
-type TextReader = (value: unknown) => string;
-
-function textReader(table: unknown): TextReader {
-  const texts = table === undefined ? [] : list(table, str);
-  return (value) => (typeof value === "number" ? (texts[value] ?? fail()) : str(value));
-}
-
-function loadItem(value: unknown, text: TextReader): RuntimeItem {
-  if (!Array.isArray(value)) fail();
-  const [variant, title, price] = value as PublishedItem;
+function decodeItem(value: unknown, text: (value: unknown) => string): RuntimeItem {
+  const item = array(value);
   return {
-    variantId: expandId(ref(variant), "ProductVariant"),
-    title: text(title),
-    price: int(price, 0),
+    variantId: ref(item[0], "ProductVariant"),
+    title: text(item[1]),
+    price: int(item[2], 0),
   };
 }
 
-function loadTrigger(value: unknown): RuntimeTrigger {
-  const t = (isRecord(value) ? value : fail()) as Record<keyof PublishedTrigger, unknown>;
-  const ids = (v: unknown, type: "Product" | "ProductVariant" | "Collection") =>
-    v === undefined ? [] : list(v, (x) => expandId(ref(x), type));
-  return {
-    productIds: ids(t.p, "Product"),
-    variantIds: ids(t.v, "ProductVariant"),
-    collectionIds: ids(t.c, "Collection"),
-    tags: t.g === undefined ? [] : lowerStrings(t.g),
-  };
+const SEGMENT_SET = /* @__PURE__ */ new Set<string>(SEGMENTS);
+
+function decodeSegments(value: unknown): Segment[] | null {
+  if (value === undefined) return null;
+  const out: Segment[] = [];
+  for (const s of array(value)) out.push(SEGMENT_SET.has(str(s)) ? (s as Segment) : fail());
+  return out;
 }
 
-const SEGMENT_SET = new Set<string>(SEGMENTS);
-
-function loadOffer(value: unknown, index: number, text: TextReader): RuntimeOffer {
-  const o = (isRecord(value) ? value : fail()) as Record<keyof PublishedOffer, unknown>;
+/** One published offer (checkout form) → its runtime shape. */
+function decodeOffer(
+  value: unknown,
+  index: number,
+  text: (value: unknown) => string,
+): RuntimeOffer {
+  const o = isRecord(value) ? value : fail();
   const base = {
     id: str(o.i),
     index,
@@ -134,97 +162,45 @@ function loadOffer(value: unknown, index: number, text: TextReader): RuntimeOffe
     priority: o.p === undefined ? 0 : int(o.p, Number.MIN_SAFE_INTEGER),
     startsAt: o.a === undefined ? null : num(o.a),
     endsAt: o.z === undefined ? null : num(o.z),
-    segments: optionalList(o.s, (s) => (SEGMENT_SET.has(str(s)) ? (s as Segment) : fail())) ?? null,
+    segments: decodeSegments(o.s),
     message: o.m === undefined ? null : text(o.m),
     why: o.w === undefined ? null : text(o.w),
   };
-  const pct = (v: unknown) => {
-    const shown = v === undefined ? 0 : percent(v);
-    return { percent: toPercentUnits(shown), percentShown: shown };
-  };
-  switch (o.k as KindCode) {
+  const shown = o.d === undefined ? 0 : percent(o.d);
+  const discount = { percent: toPercentUnits(shown), percentShown: shown };
+  switch (o.k) {
     case "u":
-      return {
-        ...base,
-        kind: "upgrade",
-        trigger: loadTrigger(o.t),
-        to: loadItem(o.it, text),
-        ...pct(o.d),
-      };
+      return { ...base, kind: "upgrade", to: decodeItem(o.it, text), ...discount };
     case "x":
-      return {
-        ...base,
-        kind: "cross-sell",
-        trigger: loadTrigger(o.t),
-        item: loadItem(o.it, text),
-        ...pct(o.d),
-      };
+      return { ...base, kind: "cross-sell", item: decodeItem(o.it, text), ...discount };
     case "b": {
-      const items = list(o.bi, (v) => {
-        const item = loadItem(v, text);
-        return { ...item, quantity: int((v as unknown[])[3], 1) };
-      });
+      const items = array(o.bi).map((v) => ({
+        ...decodeItem(v, text),
+        quantity: int(array(v)[3], 1),
+      }));
       if (items.length < 2) fail();
-      return { ...base, kind: "bundle", items, ...pct(o.d) };
+      return { ...base, kind: "bundle", items, ...discount };
     }
     case "v": {
-      const tiers = list(o.q, (v) => {
-        if (!Array.isArray(v)) fail();
-        const shown = percent(v[1]);
-        return { minQuantity: int(v[0], 1), percent: toPercentUnits(shown), percentShown: shown };
+      const tiers: RuntimeTier[] = array(o.q).map((v) => {
+        const tier = array(v);
+        const tierShown = percent(tier[1]);
+        return {
+          minQuantity: int(tier[0], 1),
+          percent: toPercentUnits(tierShown),
+          percentShown: tierShown,
+        };
       });
       if (tiers.length === 0) fail();
-      return { ...base, kind: "volume", trigger: loadTrigger(o.t), tiers };
+      return { ...base, kind: "volume", tiers };
     }
-    case "f":
-      return {
-        ...base,
-        kind: "free-shipping",
-        threshold: int(o.h, 0),
-        countries: optionalList(o.cc, (c) => str(c).toUpperCase()),
-      };
+    case "f": {
+      const countries = o.cc === undefined ? null : array(o.cc).map((c) => str(c).toUpperCase());
+      return { ...base, kind: "free-shipping", threshold: int(o.h, 0), countries };
+    }
     case "g":
-      return { ...base, kind: "gift", threshold: int(o.h, 0), item: loadItem(o.it, text) };
+      return { ...base, kind: "gift", threshold: int(o.h, 0), item: decodeItem(o.it, text) };
     default:
       return fail();
   }
-}
-
-function buildIndex(offers: readonly RuntimeOffer[]): TriggerIndex {
-  const byProduct = new Map<string, number[]>();
-  const byVariant = new Map<string, number[]>();
-  const byCollection = new Map<string, number[]>();
-  const byTag = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, key: string, index: number) => {
-    const entry = map.get(key);
-    if (!entry) map.set(key, [index]);
-    else if (entry[entry.length - 1] !== index) entry.push(index);
-  };
-  offers.forEach((offer, index) => {
-    if (offer.kind === "upgrade" || offer.kind === "cross-sell" || offer.kind === "volume") {
-      for (const id of offer.trigger.productIds) add(byProduct, id, index);
-      for (const id of offer.trigger.variantIds) add(byVariant, id, index);
-      for (const id of offer.trigger.collectionIds) add(byCollection, id, index);
-      for (const tag of offer.trigger.tags) add(byTag, tag, index);
-    } else if (offer.kind === "bundle") {
-      for (const item of offer.items) add(byVariant, item.variantId, index);
-    }
-  });
-  return { byProduct, byVariant, byCollection, byTag };
-}
-
-function loadOrThrow(published: unknown): RuntimeConfig {
-  const doc = isRecord(published) ? published : fail();
-  if (doc.v !== PUBLISHED_VERSION) fail();
-  const currency = str(doc.cur);
-  const digits = minorDigits(currency);
-  const text = textReader(doc.x);
-  const offers = list(doc.o, (offer, index) => loadOffer(offer, index, text));
-  return {
-    currency,
-    digits,
-    settings: loadSettings(doc.s, digits),
-    offers,
-    triggers: buildIndex(offers),
-  };
 }

@@ -31,6 +31,14 @@ const SIGNED_DECIMAL = /^(\d+)(?:\.(\d*))?$/;
  * fraction digits, rounded half-up to the currency's. Null when it is not a decimal at all.
  */
 export function parseMoneyRounded(value: string, digits: number): Minor | null {
+  // Fast path for what carts send ("19.99", "20.0", "20"): a float product rounds exactly while
+  // the amount has no more digits than the currency and stays far below 2^53.
+  const dot = value.indexOf(".");
+  if (dot > 0 ? value.length - dot - 1 <= digits : dot < 0) {
+    const n = Number(value);
+    const minor = Math.round(n * 10 ** digits);
+    if (n >= 0 && value !== "" && Number.isSafeInteger(minor) && minor < 2 ** 50) return minor;
+  }
   const match = SIGNED_DECIMAL.exec(value.trim());
   if (!match) return null;
   const fraction = match[2] ?? "";

@@ -9,22 +9,31 @@ import type { CheckoutInput, RuntimeCheckout, RuntimeCustomer, RuntimeLine } fro
 export function normalizeCheckout(input: CheckoutInput, digits: number): RuntimeCheckout {
   const now = parseInstant(input.now);
   if (now === null) throw new Error(`now: not an ISO 8601 date-time: ${input.now}`);
-  const lines: RuntimeLine[] = input.lines.map((line, index) => {
+  const lines: RuntimeLine[] = [];
+  let linesTotal = 0;
+  for (let index = 0; index < input.lines.length; index += 1) {
+    const line = input.lines[index];
+    if (!line) continue;
     const unitPrice = parseMoneyRounded(line.unitPrice, digits);
     if (unitPrice === null) throw new Error(`lines[${index}].unitPrice: not an amount`);
-    return {
+    const total = unitPrice * line.quantity;
+    linesTotal += total;
+    lines.push({
       id: line.id,
-      index,
+      index: lines.length,
       variantId: line.variantId,
       productId: line.productId,
       title: line.title ?? "",
       quantity: line.quantity,
       unitPrice,
-      total: unitPrice * line.quantity,
-      collectionIds: line.collectionIds ?? [],
-      tags: (line.tags ?? []).map((tag) => tag.toLowerCase()),
-    };
-  });
+      total,
+      collectionIds: line.collectionIds ?? NONE,
+      tags: line.tags && line.tags.length > 0 ? line.tags.map((tag) => tag.toLowerCase()) : NONE,
+    });
+  }
+  const subtotal =
+    input.subtotal === undefined ? linesTotal : parseMoneyRounded(input.subtotal, digits);
+  if (subtotal === null) throw new Error("subtotal: not an amount");
   const c = input.customer;
   const customer: RuntimeCustomer | null = c
     ? {
@@ -37,9 +46,14 @@ export function normalizeCheckout(input: CheckoutInput, digits: number): Runtime
     : null;
   return {
     lines,
+    subtotal: Math.max(subtotal, linesTotal),
+    lineCount: Math.max(input.lineCount ?? 0, lines.length),
     customer,
     countryCode: input.countryCode ? input.countryCode.toUpperCase() : null,
     visitorKey: input.visitorKey || c?.id || "",
     now,
   };
 }
+
+/** Shared by lines without collections or tags (the discount function passes none). */
+const NONE: readonly string[] = [];

@@ -11,7 +11,7 @@ export const PLACEHOLDERS = [
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Partial<Record<Placeholder, string | null>>;
 
-const KNOWN = new Set<string>(PLACEHOLDERS);
+const KNOWN = /* @__PURE__ */ new Set<string>(PLACEHOLDERS);
 /** Stronger punctuation survives when a dropped clause leaves two marks side by side. */
 const STRENGTH: Record<string, number> = {
   ".": 3,

@@ -153,6 +153,13 @@ export interface CheckoutInput {
   visitorKey?: string | null;
   /** ISO 8601; UTC when no zone. */
   now: string;
+  /**
+   * The whole cart's subtotal before Ladder's discounts, when `lines` lists only part of the cart
+   * (the discount function passes only the lines an offer reads). Defaults to the lines' total.
+   */
+  subtotal?: DecimalString;
+  /** The whole cart's number of lines, when `lines` lists only part of the cart (as `subtotal`). */
+  lineCount?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +180,9 @@ export type SuppressionReason =
   | "not-relevant"
   | "already-in-cart"
   | "price-ratio"
-  | "max-offers";
+  | "max-offers"
+  /** Only with checkout limits on: a cart too long for the discount function to price. */
+  | "too-many-lines";
 
 export type OfferAction =
   | { type: "add-line"; variantId: string; quantity: number }
@@ -242,14 +251,6 @@ export interface RuntimeItem {
   price: Minor;
 }
 
-export interface RuntimeTrigger {
-  productIds: readonly string[];
-  variantIds: readonly string[];
-  collectionIds: readonly string[];
-  /** Lower case. */
-  tags: readonly string[];
-}
-
 export interface RuntimeTier {
   minQuantity: number;
   percent: PercentUnits;
@@ -272,14 +273,12 @@ interface RuntimeOfferBase {
 
 export interface RuntimeUpgrade extends RuntimeOfferBase {
   kind: "upgrade";
-  trigger: RuntimeTrigger;
   to: RuntimeItem;
   percent: PercentUnits;
   percentShown: number;
 }
 export interface RuntimeCrossSell extends RuntimeOfferBase {
   kind: "cross-sell";
-  trigger: RuntimeTrigger;
   item: RuntimeItem;
   percent: PercentUnits;
   percentShown: number;
@@ -292,7 +291,6 @@ export interface RuntimeBundle extends RuntimeOfferBase {
 }
 export interface RuntimeVolume extends RuntimeOfferBase {
   kind: "volume";
-  trigger: RuntimeTrigger;
   tiers: readonly RuntimeTier[];
 }
 export interface RuntimeFreeShipping extends RuntimeOfferBase {
@@ -315,8 +313,6 @@ export type RuntimeOffer =
   | RuntimeFreeShipping
   | RuntimeGift;
 
-export type TriggeredOffer = RuntimeUpgrade | RuntimeCrossSell | RuntimeVolume;
-
 export interface RuntimeSettings {
   maxOffers: number;
   maxPriceRatio: number;
@@ -329,21 +325,39 @@ export interface RuntimeSettings {
   premiumMinSpent: Minor;
 }
 
-/** Where a line id, variant, product, collection or tag leads: offer positions, no duplicates. */
-export interface TriggerIndex {
-  byProduct: ReadonlyMap<string, readonly number[]>;
-  byVariant: ReadonlyMap<string, readonly number[]>;
-  byCollection: ReadonlyMap<string, readonly number[]>;
-  byTag: ReadonlyMap<string, readonly number[]>;
-}
+/** Positions of offers, ascending; a lone position as a number (the function form stores it so). */
+export type OfferPositions = number | readonly number[];
 
+/**
+ * A loaded config. Offers are decoded on first use, so the discount function pays only for the
+ * offers the cart touches; `load` checks the document's frame and settings up front.
+ */
 export interface RuntimeConfig {
+  /** "function" configs carry no texts or offered prices: good for discounts, not for offers. */
+  form: "checkout" | "function";
   currency: string;
   /** Minor digits of the currency: 2 for USD, 0 for JPY, 3 for KWD. */
   digits: number;
   settings: RuntimeSettings;
-  offers: readonly RuntimeOffer[];
-  triggers: TriggerIndex;
+  /** Number of offers. */
+  size: number;
+  /** The offer at a position; throws `MalformedConfig` when the published offer is malformed. */
+  offerAt(index: number): RuntimeOffer;
+  /**
+   * Whether a line of this variant can matter to any offer through its variant (trigger, bundle
+   * item or target): the discount function's cheap filter over a long cart.
+   */
+  relevant(variantId: string): boolean;
+  /** Offers a variant triggers (listed or resolved to it) or completes (a bundle item). */
+  byVariant(variantId: string): OfferPositions | undefined;
+  /** Offers whose discount falls on a variant's lines: upgrade targets, add-ons, gifts. */
+  byTarget(variantId: string): OfferPositions | undefined;
+  /** Offers triggered by a product, collection or tag that publishing did not resolve to variants. */
+  byProduct(productId: string): OfferPositions | undefined;
+  byCollection(collectionId: string): OfferPositions | undefined;
+  byTag(tag: string): OfferPositions | undefined;
+  /** Offers that apply to any cart whatever its lines (free shipping). */
+  everywhere: readonly number[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,6 +390,10 @@ export interface RuntimeCustomer {
 
 export interface RuntimeCheckout {
   lines: readonly RuntimeLine[];
+  /** The cart's subtotal before Ladder's discounts. */
+  subtotal: Minor;
+  /** The cart's number of lines (more than `lines` when only part of it was passed). */
+  lineCount: number;
   /** null for a guest. */
   customer: RuntimeCustomer | null;
   countryCode: string | null;
@@ -384,9 +402,14 @@ export interface RuntimeCheckout {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Published config: the compact form `compile` writes to the app-owned metafield and `load`
-// reads in checkout. Short keys, defaults omitted, money in minor units, and Shopify GIDs cut to
-// their numeric tail (a number means "gid://shopify/<Type>/<n>" of the field's type).
+// Published config: what `compile` writes and `load` reads in checkout. Two forms of one shape:
+// - the checkout form (shop metafield, read by the checkout extension) pays per byte: short keys,
+//   defaults omitted, money in minor units, Shopify GIDs cut to their numeric tail (a number
+//   means "gid://shopify/<Type>/<n>" of the field's type), triggers kept on their offers and
+//   indexed by `load`;
+// - the function form (discount metafield, read by the discount function) pays per value and per
+//   instruction: no texts, and the trigger index precomputed with full ids as keys, so loading
+//   costs nothing and the function decodes only the offers the cart touches.
 // ---------------------------------------------------------------------------------------------
 
 export const PUBLISHED_VERSION = 1;
@@ -446,4 +469,40 @@ export interface PublishedConfig {
   o: PublishedOffer[];
   /** Texts used by more than one offer, stored once. */
   x?: string[];
+}
+
+/** Offer positions by key (a full variant, product or collection id, or a lower-case tag). */
+export type PackedIndex = Record<string, number | number[]>;
+
+/**
+ * The function form: only what discounts need (no texts, no offered prices), each offer packed
+ * into one string and the trigger index precomputed, because the discount function pays about
+ * the same for every input value, whatever its size, and for every instruction.
+ *
+ * A packed offer is `kind|id|startsAt|endsAt|segments|...` with the kind's fields after it:
+ * `u|…|variant|percent`, `x|…|variant|percent`, `b|…|percent|variant|quantity|variant|quantity…`,
+ * `v|…|minQuantity|percent|minQuantity|percent…`, `f|…|threshold|CC,CC`, `g|…|variant|threshold`.
+ * Empty fields are absent values; segments are initials (n, r, f, p); variants are the numeric
+ * tail of a ProductVariant GID or, prefixed with `~`, an id of another form; `|` and `%` in ids
+ * are percent-encoded.
+ */
+export interface FunctionConfig {
+  v: typeof PUBLISHED_VERSION;
+  /** Marks the function form. */
+  f: 1;
+  cur: string;
+  s?: PublishedSettings;
+  o: string[];
+  ix: {
+    /** Variants that trigger an offer (listed or resolved) or complete a bundle. */
+    v?: PackedIndex;
+    /** Variants an offer's discount falls on: upgrade targets, add-ons, gifts. */
+    t?: PackedIndex;
+    /** Products, collections and tags no resolver turned into variants. */
+    p?: PackedIndex;
+    c?: PackedIndex;
+    g?: PackedIndex;
+    /** Offers that apply to every cart (free shipping). */
+    e?: number[];
+  };
 }

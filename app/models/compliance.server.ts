@@ -7,6 +7,7 @@ import {
   refreshCustomers,
   STORED_SELECT,
 } from "./orders.server";
+import { deleteOfferDataForShop } from "./offers.server";
 import { deleteSessionsForShop } from "./session.server";
 
 export const COMPLIANCE_TOPICS = [
@@ -75,6 +76,7 @@ export async function handleComplianceRequest(
 
 /** Every row Ladder keeps for a shop, in every table, and nothing of any other shop. */
 export async function redactShop(shop: string): Promise<void> {
+  await deleteOfferDataForShop(shop);
   await prisma.$transaction([
     prisma.webhookEvent.deleteMany({ where: { shop } }),
     prisma.analyticsOrder.deleteMany({ where: { shop } }),

@@ -7,6 +7,7 @@ import type { Offer } from "../engine";
 import { formatMoney, minorDigits } from "../engine";
 import prisma from "../db.server";
 import { getShopFacts } from "./analytics-shop.server";
+import { createOffer } from "./offers.server";
 
 export type CreateOffer = (shop: string, offer: Offer) => Promise<{ id: string }>;
 
@@ -74,17 +75,5 @@ export async function createDraftFromPair(
   return { id, title: offer.title };
 }
 
-/**
- * Stores a suggested offer as a draft through the offers model. Wired to `createOffer` from
- * app/models/offers.server.ts (the Offers section) when that module is part of the app.
- */
-export const createSuggestedOffer: CreateOffer = async () => {
-  throw new OffersUnavailableError();
-};
-
-export class OffersUnavailableError extends Error {
-  constructor() {
-    super("Draft offers can be created once the Offers section is installed in this build.");
-    this.name = "OffersUnavailableError";
-  }
-}
+/** Stores a suggested offer as a draft through the offers model (the Offers section). */
+export const createSuggestedOffer: CreateOffer = createOffer;

@@ -23,9 +23,9 @@ import { mineWithMinSupport } from "../models/pairs.server";
 import {
   createDraftFromPair,
   createSuggestedOffer,
-  OffersUnavailableError,
   SuggestionNotFoundError,
 } from "../models/suggestions.server";
+import { OfferValidationError } from "../models/offers.server";
 import { retryFailedEvents } from "../models/webhook-inbox.server";
 import { authenticate, offlineGraphqlClient } from "../shopify.server";
 
@@ -104,7 +104,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
           message: `Draft offer “${draft.title}” created (${draft.id}).`,
         };
       } catch (error) {
-        if (error instanceof SuggestionNotFoundError || error instanceof OffersUnavailableError) {
+        if (error instanceof SuggestionNotFoundError || error instanceof OfferValidationError) {
           return { ok: false, intent: input.intent, message: error.message };
         }
         throw error;

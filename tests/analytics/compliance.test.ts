@@ -111,7 +111,7 @@ beforeEach(async () => {
   await responseOf(() => ordersWebhook(args(request)));
 });
 
-describe("customers/redact", () => {
+describe("customers/redact", { timeout: 30_000 }, () => {
   it("deletes every row of that customer in that shop, and nothing else", async () => {
     const otherBefore = await snapshot(OTHER_SHOP);
     const response = await deliverCompliance("customers/redact", {

@@ -18,7 +18,12 @@ import { seededRandom } from "../../app/demo/orders";
 import { exportCsv, loadDashboard, parseRange } from "../../app/models/analytics.server";
 import { recordOrders, recordRefund } from "../../app/models/orders.server";
 import { mineProductPairs } from "../../app/models/pairs.server";
-import { draftCrossSellFromPair } from "../../app/models/suggestions.server";
+import { getOffer } from "../../app/models/offers.server";
+import {
+  createDraftFromPair,
+  createSuggestedOffer,
+  draftCrossSellFromPair,
+} from "../../app/models/suggestions.server";
 import { loader as exportLoader } from "../../app/routes/app.analytics.export";
 import { loader as homeLoader } from "../../app/routes/app._index";
 import { sessionStorage } from "../../app/shopify.server";
@@ -81,7 +86,8 @@ beforeEach(async () => {
   await clearAnalytics();
 });
 
-describe("rollups", () => {
+// Hundreds of orders through the real ingest path: seconds on a busy machine.
+describe("rollups", { timeout: 60_000 }, () => {
   it("equal a brute-force computation after creates, updates, refunds and cancellations", async () => {
     const orders = randomOrders(1, 400);
     await recordOrders(TEST_SHOP, orders, { source: "webhook" });
@@ -119,7 +125,7 @@ describe("rollups", () => {
   });
 });
 
-describe("dashboard", () => {
+describe("dashboard", { timeout: 30_000 }, () => {
   beforeEach(async () => {
     await recordOrders(TEST_SHOP, randomOrders(3, 300), { source: "webhook" });
     await recordOrders(
@@ -229,7 +235,7 @@ describe("dashboard", () => {
   });
 });
 
-describe("frequently bought together", () => {
+describe("frequently bought together", { timeout: 30_000 }, () => {
   it("mines support, confidence and lift equal to counting by hand", () => {
     const random = seededRandom(9);
     const baskets = Array.from({ length: 2000 }, () =>
@@ -307,6 +313,11 @@ describe("frequently bought together", () => {
     expect(validateConfig({ version: 1, currency: "USD", offers: [offer] })).toMatchObject({
       ok: true,
     });
+
+    // One click: the draft is stored by the offers model, for this shop only.
+    const created = await createDraftFromPair(TEST_SHOP, "1301", "1302", createSuggestedOffer);
+    expect(await getOffer(TEST_SHOP, created.id)).toMatchObject({ status: "draft" });
+    expect(await getOffer(OTHER_SHOP, created.id)).toBeNull();
     await expect(draftCrossSellFromPair(OTHER_SHOP, "1301", "1302")).rejects.toThrow(
       /no longer available/,
     );

@@ -221,7 +221,7 @@ describe("order webhooks: processing", () => {
   });
 });
 
-describe("refunds", () => {
+describe("refunds", { timeout: 30_000 }, () => {
   const base = {
     id: 600,
     customerId: CUSTOMER,

@@ -30,7 +30,7 @@ describe("shopify.app.toml", () => {
     expect(toml.access_scopes.scopes.split(",")).toEqual([...APP_SCOPES]);
   });
 
-  it("subscribes the lifecycle, orders, customers and all three mandatory compliance topics", () => {
+  it("subscribes the lifecycle, catalog, orders, customers and all three compliance topics", () => {
     const topics = toml.webhooks.subscriptions.flatMap((s) => [
       ...(s.topics ?? []),
       ...(s.compliance_topics ?? []),
@@ -43,6 +43,8 @@ describe("shopify.app.toml", () => {
       "customers/update",
       "orders/create",
       "orders/updated",
+      "products/delete",
+      "products/update",
       "refunds/create",
       "shop/redact",
     ]);

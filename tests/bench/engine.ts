@@ -37,10 +37,34 @@ async function bundledEngine(): Promise<Engine> {
   }
 }
 
-const KINDS = ["upgrade", "cross-sell", "bundle", "volume", "free-shipping", "gift"] as const;
+/**
+ * The kinds of a large shop's config, in proportion: mostly product-specific upgrades and add-ons,
+ * some bundles and quantity breaks, a few gifts and free-shipping thresholds (per 100 offers:
+ * 40 cross-sells, 25 upgrades, 12 bundles, 15 volume, 5 gifts, 3 free shipping).
+ */
+const MIX: readonly (readonly [Offer["kind"], number])[] = [
+  ["cross-sell", 40],
+  ["upgrade", 25],
+  ["bundle", 12],
+  ["volume", 15],
+  ["gift", 5],
+  ["free-shipping", 3],
+];
+const KINDS: Offer["kind"][] = [];
+for (let i = 0; i < 100; i += 1) {
+  // Interleave by largest remaining share so every prefix of the list keeps the proportions.
+  let best = MIX[0];
+  let bestScore = -Infinity;
+  for (const entry of MIX) {
+    const used = KINDS.filter((k) => k === entry[0]).length;
+    const score = (entry[1] * (i + 1)) / 100 - used;
+    if (score > bestScore) [best, bestScore] = [entry, score];
+  }
+  KINDS.push(best?.[0] ?? "cross-sell");
+}
 const gid = (type: string, n: number) => `gid://shopify/${type}/${8_100_000_000_000 + n}`;
-/** Offer ids as a database would mint them (25-character cuids), not short test ids. */
-const offerId = (i: number) => `cm${(1e22 + i * 7919).toString(36).padStart(23, "0")}`.slice(0, 25);
+/** Offer ids as readable slugs, like the admin mints them ("cross-sell-12", "upgrade-7"). */
+const offerId = (i: number, kind: string) => `${kind}-${i}`;
 const price = (i: number) => formatMoney(1_000 + ((i * 7_717) % 40_000), 2);
 const item = (n: number) => ({
   variantId: gid("ProductVariant", n),
@@ -53,9 +77,9 @@ const item = (n: number) => ({
 export function benchConfig(offerCount: number): OfferConfig {
   const offers: Offer[] = [];
   for (let i = 0; i < offerCount; i += 1) {
-    const kind = KINDS[i % KINDS.length] ?? "upgrade";
+    const kind = KINDS[i % KINDS.length] ?? "cross-sell";
     const common = {
-      id: offerId(i),
+      id: offerId(i, kind),
       title: `Offer ${i}: ${kind} for product ${i}`,
       status: "active" as const,
       ...(i % 3 === 0 ? { message: "{customer.firstName}, add {item.title} for {price}" } : {}),
@@ -179,11 +203,13 @@ async function main() {
   );
 
   console.log("\npublished config (compile, active offers)");
-  console.log("offers | JSON bytes | gzip bytes | without copy (function) | config v1 JSON bytes");
+  console.log(
+    "offers | checkout form bytes | gzip bytes | function form bytes | config v1 JSON bytes",
+  );
   for (const offers of [50, 200]) {
     const config = benchConfig(offers);
     const published = JSON.stringify(engine.compile(config, { activeOnly: true }));
-    const lean = JSON.stringify(engine.compile(config, { activeOnly: true, withoutCopy: true }));
+    const lean = JSON.stringify(engine.compile(config, { activeOnly: true, form: "function" }));
     const cells = [
       String(offers).padStart(6),
       String(Buffer.byteLength(published)).padStart(10),

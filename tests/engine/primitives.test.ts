@@ -58,6 +58,25 @@ describe("money", () => {
     expect(parseMoneyRounded("abc", 2)).toBeNull();
   });
 
+  it("reads every well-formed cart amount exactly, fast path or not", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 49 }),
+        fc.constantFrom(0, 2, 3),
+        fc.integer({ min: 0, max: 3 }),
+        (minor, digits, shown) => {
+          // The same amount written with fewer or as many decimals as the currency has.
+          const text = formatMoney(minor * 10 ** Math.max(0, digits - shown), digits);
+          const trimmed =
+            digits > shown && shown < digits
+              ? text.slice(0, text.length - (digits - shown)).replace(/\.$/, "")
+              : text;
+          expect(parseMoneyRounded(trimmed, digits)).toBe(parseMoney(text, digits));
+        },
+      ),
+    );
+  });
+
   it("knows the minor digits of 0-, 2- and 3-digit currencies", () => {
     expect([
       minorDigits("JPY"),

@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { validateConfig } from "../../app/config";
 import {
   assignGroup,
+  compile,
+  earnedDiscounts,
+  earnedTotals,
+  loadForFunction,
   parseMoney,
   type CheckoutInput,
   type Evaluation,
@@ -165,6 +169,40 @@ describe("engine invariants (fast-check)", () => {
         for (const ev of variants) expect(ev.discounts).toEqual(reference.discounts);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("earnedDiscounts (the function's entry point) equals the evaluation's discounts", () => {
+    fc.assert(
+      fc.property(configArb, checkoutArb, (config, input) => {
+        const runtime = loadForFunction(compile(config, { form: "function" }));
+        if (!runtime) throw new Error("did not load");
+        expect(earnedDiscounts(runtime, input)).toEqual(run(config, input).discounts);
+      }),
+      RUNS,
+    );
+  });
+
+  it("earnedTotals (the function's output) sums the evaluation's discounts per line", () => {
+    fc.assert(
+      fc.property(configArb, checkoutArb, (config, input) => {
+        const runtime = loadForFunction(compile(config, { form: "function" }));
+        if (!runtime) throw new Error("did not load");
+        const ev = run(config, input);
+        const expected = new Map<string, number>();
+        for (const d of ev.discounts) {
+          if (d.target !== "lines") continue;
+          for (const l of d.lines)
+            expected.set(l.lineId, (expected.get(l.lineId) ?? 0) + cents(l.amount));
+        }
+        const totals = earnedTotals(runtime, input);
+        expect(new Map(totals.lines.map((l) => [l.lineId, l.amount]))).toEqual(expected);
+        expect(totals.lines.map((l) => l.lineId)).toEqual(
+          input.lines.map((l) => l.id).filter((id) => expected.has(id)),
+        );
+        expect(totals.freeShipping).toBe(ev.discounts.some((d) => d.target === "shipping"));
+      }),
+      RUNS,
     );
   });
 

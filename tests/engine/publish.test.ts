@@ -1,8 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile, evaluate, load, PUBLISHED_VERSION } from "../../app/engine";
+import {
+  compile,
+  earnedDiscounts,
+  evaluate,
+  formatMoney,
+  load,
+  loadForFunction,
+  MalformedConfig,
+  parseMoney,
+  PUBLISHED_VERSION,
+  touches,
+} from "../../app/engine";
 import { checkoutArb, configArb } from "./arbitraries";
-import { config, offers } from "./builders";
+import { checkout, config, line, offers } from "./builders";
 
 describe("compile → load (the published form checkout reads)", () => {
   it("cuts Shopify GIDs to numbers and restores them", () => {
@@ -29,13 +40,16 @@ describe("compile → load (the published form checkout reads)", () => {
     expect(published.o[0]?.t).toEqual({ p: [8123456789012], c: [5], g: ["car"] });
     expect(published.o[0]?.it).toEqual([44, "Waxing", 1500]);
     const runtime = load(published);
-    const offer = runtime?.offers[0];
+    const offer = runtime?.offerAt(0);
     expect(offer?.kind === "cross-sell" && offer.item.variantId).toBe(
       "gid://shopify/ProductVariant/44",
     );
-    expect(offer?.kind === "cross-sell" && offer.trigger.productIds).toEqual([
-      "gid://shopify/Product/8123456789012",
-    ]);
+    expect(runtime?.byProduct("gid://shopify/Product/8123456789012")).toEqual([0]);
+    expect(runtime?.byCollection("gid://shopify/Collection/5")).toEqual([0]);
+    expect(runtime?.byTag("car")).toEqual([0]);
+    // The offered item leads to the offer too: its line carries the discount.
+    expect(runtime?.byTarget("gid://shopify/ProductVariant/44")).toEqual([0]);
+    expect(runtime?.byVariant("gid://shopify/ProductVariant/44")).toBeUndefined();
   });
 
   it("stores a text several offers share once", () => {
@@ -52,7 +66,7 @@ describe("compile → load (the published form checkout reads)", () => {
       [0, 1],
     ]);
     const runtime = load(published);
-    expect(runtime?.offers.map((o) => o.message)).toEqual([message, message]);
+    expect([runtime?.offerAt(0).message, runtime?.offerAt(1).message]).toEqual([message, message]);
   });
 
   it("keeps ids that are not numeric GIDs as they are", () => {
@@ -97,6 +111,22 @@ describe("compile → load (the published form checkout reads)", () => {
     );
   });
 
+  it("leaves the function form to the function's loader, and the reverse", () => {
+    const cfg = config([offers.volume("v", "a", [[2, 10]])]);
+    expect(load(compile(cfg, { form: "function" }))).toBeNull();
+    expect(loadForFunction(compile(cfg))).toBeNull();
+    expect(loadForFunction(compile(cfg, { form: "function" }))?.size).toBe(1);
+  });
+
+  it("leaves out of the function form what can never earn a discount", () => {
+    const cfg = config([
+      offers.crossSell("plain", "a", "b", "1.00"),
+      offers.crossSell("discounted", "a", "c", "1.00", { discountPercent: 5 } as never),
+      offers.upgrade("draft", "a", "d", "1.00", { discountPercent: 5, status: "draft" } as never),
+    ]);
+    expect(compile(cfg, { form: "function" }).o).toEqual(["x|discounted||||~v-c|5"]);
+  });
+
   it.each([
     ["nothing", undefined],
     ["null", null],
@@ -123,14 +153,14 @@ describe("compile → load (the published form checkout reads)", () => {
   });
 });
 
-describe("compile without copy (the discount function's form)", () => {
+describe("the discount function's form", () => {
   it("keeps every amount the function applies, drops the texts", () => {
     fc.assert(
       fc.property(configArb, checkoutArb, (cfg, input) => {
         const full = load(compile(cfg));
-        const lean = load(compile(cfg, { withoutCopy: true }));
+        const lean = loadForFunction(compile(cfg, { form: "function" }));
         if (!full || !lean) throw new Error("did not load");
-        expect(evaluate(lean, input).discounts).toEqual(evaluate(full, input).discounts);
+        expect(earnedDiscounts(lean, input)).toEqual(evaluate(full, input).discounts);
       }),
       { numRuns: 100 },
     );
@@ -142,9 +172,125 @@ describe("compile without copy (the discount function's form)", () => {
             why: "Because",
           } as never),
         ]),
-        { withoutCopy: true },
+        { form: "function" },
       ),
     );
     expect(lean).not.toMatch(/Hello|Because|"b"/);
+  });
+});
+
+describe("the function form's index", () => {
+  const cfg = config([
+    offers.crossSell("wax", "wash", "waxing", "15.00", { discountPercent: 20 } as never),
+    offers.volume("bars", "dark", [[3, 10]], {
+      trigger: { collectionIds: ["gid://shopify/Collection/9"] },
+    }),
+    offers.freeShipping("ship", "50.00"),
+    offers.gift("gift", "30.00", "sauce", "9.00"),
+  ]);
+
+  it("is precomputed with full ids, triggers resolved to variants", () => {
+    const published = compile(cfg, {
+      form: "function",
+      resolve: {
+        product: (id) => (id === "p-wash" ? ["v-wash", "v-wash-xl"] : undefined),
+        collection: (id) =>
+          id === "gid://shopify/Collection/9" ? ["v-dark", "v-milk"] : undefined,
+      },
+    });
+    expect(published.ix).toEqual({
+      v: { "v-wash": 0, "v-wash-xl": 0, "v-dark": 1, "v-milk": 1 },
+      t: { "v-waxing": 0, "v-sauce": 3 },
+      e: [2],
+    });
+    expect(published.o).toEqual([
+      "x|wax||||~v-waxing|20",
+      "v|bars||||3|10",
+      "f|ship||||5000|",
+      "g|gift||||~v-sauce|3000",
+    ]);
+  });
+
+  it("packs ids with separators, GID tails, schedules and segments so they read back", () => {
+    const packed = compile(
+      config([
+        {
+          id: "odd|id%",
+          kind: "upgrade",
+          title: "U",
+          status: "active",
+          startsAt: "2026-11-27",
+          endsAt: "2026-12-01",
+          segments: ["returning", "premium"],
+          trigger: { variantIds: ["gid://shopify/ProductVariant/5"] },
+          to: {
+            variantId: "gid://shopify/ProductVariant/77",
+            productId: "p",
+            title: "T",
+            price: "9.00",
+          },
+          discountPercent: 12.5,
+        },
+      ]),
+      { form: "function" },
+    );
+    expect(packed.o[0]).toBe("u|odd%7Cid%25|1795737600000|1796083200000|rp|77|12.5");
+    const offer = loadForFunction(packed)?.offerAt(0);
+    expect(offer).toMatchObject({
+      id: "odd|id%",
+      kind: "upgrade",
+      startsAt: Date.UTC(2026, 10, 27),
+      endsAt: Date.UTC(2026, 11, 1),
+      segments: ["returning", "premium"],
+      to: { variantId: "gid://shopify/ProductVariant/77" },
+      percentShown: 12.5,
+    });
+  });
+
+  it("keeps what the resolver does not know as product, collection or tag keys", () => {
+    const published = compile(cfg, { form: "function" });
+    expect(published.ix?.p).toEqual({ "p-wash": 0 });
+    expect(published.ix?.c).toEqual({ "gid://shopify/Collection/9": 1 });
+  });
+
+  it("decodes only the offers a cart touches", () => {
+    const runtime = loadForFunction(compile(cfg, { form: "function" }));
+    if (!runtime) throw new Error("did not load");
+    const decoded: number[] = [];
+    const spy = { ...runtime, offerAt: (i: number) => (decoded.push(i), runtime.offerAt(i)) };
+    earnedDiscounts(spy, checkout([line("wash", "20.00"), line("waxing", "15.00")]));
+    expect([...new Set(decoded)].sort()).toEqual([0, 2]);
+  });
+
+  it("reads a malformed offer as an error only when it is reached", () => {
+    const published = compile(cfg, { form: "function" });
+    const broken = {
+      ...published,
+      o: published.o.map((o, i) => (i === 1 ? "v|bars||||three|x" : o)),
+    };
+    const runtime = loadForFunction(broken);
+    if (!runtime) throw new Error("the frame is fine");
+    expect(() => earnedDiscounts(runtime, checkout([line("wash", "20.00")]))).not.toThrow();
+    expect(() => runtime.offerAt(1)).toThrow(MalformedConfig);
+  });
+
+  it("gives the same discounts for the touched lines plus the subtotal as for the whole cart", () => {
+    fc.assert(
+      fc.property(configArb, checkoutArb, (c, input) => {
+        const runtime = loadForFunction(compile(c, { form: "function" }));
+        if (!runtime) throw new Error("did not load");
+        const subtotal = input.lines.reduce(
+          (sum, l) => sum + (parseMoney(l.unitPrice, 2) ?? 0) * l.quantity,
+          0,
+        );
+        const partial = {
+          ...input,
+          lines: input.lines.filter((l) => touches(runtime, l)),
+          subtotal: formatMoney(subtotal, 2),
+        };
+        expect(earnedDiscounts(runtime, partial)).toEqual(earnedDiscounts(runtime, input));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,10 +1,7 @@
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import {
-  createAdminStandIn,
-  type AdminStandIn,
-  type AdminStandInOptions,
-} from "../../app/demo/admin-api.server";
+import { createAdminStandIn, type AdminStandIn } from "../../app/demo/admin-api.server";
+import type { StandInExtension } from "../../app/demo/stand-in/index.server";
 import { loadAdminSchema } from "../../app/shopify/admin-schema.server";
 import { API_VERSION } from "../../app/shopify/api-version";
 
@@ -23,7 +20,7 @@ export interface RecordingStandIn extends AdminStandIn {
  */
 export function installAdminStandIn(
   shop = TEST_SHOP,
-  options: Pick<AdminStandInOptions, "extensions" | "now"> = {},
+  options: { extensions?: readonly StandInExtension[]; now?: () => Date } = {},
 ): RecordingStandIn {
   const standIn = createAdminStandIn({
     schema: loadAdminSchema(API_VERSION),

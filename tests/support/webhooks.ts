@@ -41,3 +41,14 @@ export async function responseOf(run: () => Promise<Response>): Promise<Response
     throw thrown;
   }
 }
+
+/** A signed webhook request with the body exactly as given (e.g. ids beyond 2^53). */
+export function rawWebhookRequest(
+  pathname: string,
+  { topic, shop, body }: { topic: string; shop: string; body: string },
+): Request {
+  const signed = webhookRequest(pathname, { topic, shop, payload: null });
+  const headers = new Headers(signed.headers);
+  headers.set("X-Shopify-Hmac-Sha256", getHmac(body, API_SECRET_KEY));
+  return new Request(signed.url, { method: "POST", body, headers });
+}

@@ -1,5 +1,7 @@
 import type { DemoProduct, DemoShopInfo, DemoVariant } from "../catalog";
 import { demoOrdersStandIn } from "./orders.server";
+import { discountsStandIn } from "./discounts.server";
+import { merchantDiscounts } from "./merchant-discounts.server";
 
 type Obj = Record<string, unknown>;
 
@@ -10,6 +12,11 @@ export interface StandInContext {
   money: (amount: string) => { amount: string; currencyCode: string };
   /** `metafield` / `metafields` fields for an owner, backed by the stand-in's metafield store. */
   metafieldFields: (ownerId: string) => Obj;
+  /**
+   * Validates and writes metafields like metafieldsSet (each input has ownerId, namespace, key,
+   * type, value); returns `{ metafields, userErrors }` with userErrors under `field`.
+   */
+  writeMetafields: (inputs: Obj[], field: string) => Obj;
   productObject: (product: DemoProduct) => Obj;
   variantObject: (variant: DemoVariant, product: DemoProduct) => Obj;
   nodeById: (id: string) => Obj | null;
@@ -26,4 +33,8 @@ export interface StandInArea {
 export type StandInExtension = (context: StandInContext) => StandInArea;
 
 /** Every area the demo and the tests answer; add one line per area. */
-export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [demoOrdersStandIn];
+export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [
+  discountsStandIn(),
+  merchantDiscounts,
+  demoOrdersStandIn,
+];

@@ -1,0 +1,776 @@
+import { useFetcher } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  ChoiceList,
+  Divider,
+  FormLayout,
+  InlineError,
+  InlineStack,
+  Layout,
+  List,
+  Modal,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useMemo, useState, type ReactNode } from "react";
+import type { Problem } from "../../config";
+import { PLACEHOLDERS, SEGMENTS, type Segment } from "../../engine";
+import type { OfferEditorData } from "../../models/offer-editor.server";
+import { KIND_DESCRIPTIONS, KIND_LABELS, SEGMENT_LABELS, segmentHelp } from "../../offers/describe";
+import {
+  fieldErrors,
+  fieldLabel,
+  formToOffer,
+  KIND_SHAPE,
+  type ItemRef,
+  type OfferForm,
+  type TriggerForm,
+} from "../../offers/form";
+import { slugify } from "../../offers/ids";
+import { currencySymbol, formatAmount } from "../money";
+import { UnsavedChangesBar } from "../UnsavedChangesBar";
+import { useCatalogPicker, type PickKind } from "./CatalogPicker";
+import { previewCopy } from "./copy-preview";
+import { TagInput } from "./TagInput";
+
+export type EditorActionData =
+  | { ok: true; key: string; complete: boolean; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+const PLACEHOLDER_HELP = PLACEHOLDERS.map((p) => `{${p}}`).join(" ");
+
+/** Example copy per kind, shown as placeholders. */
+const EXAMPLES: Record<OfferForm["kind"], { headline: string; why: string }> = {
+  upgrade: {
+    headline: "Upgrade to {item.title} for {price}, save {savings}",
+    why: "Premium adds an interior vacuum and a hand dry.",
+  },
+  "cross-sell": {
+    headline: "{customer.firstName}, add {item.title} for {price}",
+    why: "Wax protects the paint you just had washed.",
+  },
+  bundle: {
+    headline: "Complete the set: add {item.title}, save {savings}",
+    why: "Bought together, the set costs less.",
+  },
+  volume: { headline: "Buy more, save more", why: "Buying more lowers the price of every bar." },
+  "free-shipping": {
+    headline: "Spend {remaining} more for free shipping",
+    why: "Orders over {threshold} ship free.",
+  },
+  gift: { headline: "Add your free {item.title}", why: "Orders over {threshold} get it free." },
+};
+
+export function OfferEditor({ data }: { data: OfferEditorData }) {
+  const fetcher = useFetcher<EditorActionData>();
+  const deleter = useFetcher();
+  const [saved, setSaved] = useState<OfferForm>(data.form);
+  const [form, setForm] = useState<OfferForm>(data.form);
+  const [names, setNames] = useState<Record<string, string>>(data.names);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { pick, modal } = useCatalogPicker(data.currency);
+
+  const saving = fetcher.state !== "idle";
+  const dirty = JSON.stringify(form) !== JSON.stringify(saved);
+  const result = fetcher.data;
+  // After a failed save, its problems; otherwise what the stored draft still lacks.
+  const problems: Problem[] = result && !result.ok ? result.problems : data.problems;
+  const errors = useMemo(() => fieldErrors(problems), [problems]);
+  const shape = KIND_SHAPE[form.kind];
+  const symbol = currencySymbol(data.currency);
+
+  const update = (patch: Partial<OfferForm>) => setForm((current) => ({ ...current, ...patch }));
+  const save = () => {
+    fetcher.submit({ offer: formToOffer(form) }, { method: "post", encType: "application/json" });
+  };
+  const discard = () => {
+    setForm(saved);
+  };
+  // After a save the loader reads the stored offer back: it becomes the new baseline.
+  const [baseline, setBaseline] = useState(data.updatedAt);
+  if (baseline !== data.updatedAt) {
+    setBaseline(data.updatedAt);
+    setSaved(data.form);
+    setForm(data.form);
+    setNames(data.names);
+  }
+
+  const pickInto = async (kind: PickKind, multiple: boolean, selected: string[], title: string) => {
+    const picked = await pick(kind, { multiple, selected, title });
+    if (picked) setNames((current) => ({ ...current, ...picked.names }));
+    return picked;
+  };
+
+  const heading = data.isNew
+    ? `New ${KIND_LABELS[form.kind].toLowerCase()}`
+    : saved.title || form.id;
+  const guestCopy = previewCopy(form, names, data.currency, null);
+  const namedCopy = previewCopy(form, names, data.currency, "Ana");
+
+  return (
+    <Page
+      title={heading}
+      titleMetadata={
+        data.isNew ? null : (
+          <InlineStack align="start" gap="100">
+            <Badge tone={saved.status === "active" ? "success" : undefined}>
+              {saved.status === "active" ? "Active" : "Draft"}
+            </Badge>
+            {data.problems.length > 0 ? <Badge tone="warning">Incomplete</Badge> : null}
+          </InlineStack>
+        )
+      }
+      subtitle={KIND_DESCRIPTIONS[form.kind]}
+      backAction={{ content: "Offers", url: "/app/offers" }}
+      primaryAction={{
+        content: "Save",
+        onAction: save,
+        loading: saving,
+        disabled: !dirty && !data.isNew,
+      }}
+      secondaryActions={
+        data.isNew
+          ? []
+          : [{ content: "Delete", destructive: true, onAction: () => setConfirmDelete(true) }]
+      }
+    >
+      <UnsavedChangesBar
+        id="offer-save-bar"
+        dirty={dirty}
+        saving={saving}
+        onSave={save}
+        onDiscard={discard}
+      />
+      {modal}
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <ProblemsBanner
+              errors={errors}
+              kind={form.kind}
+              failed={Boolean(result && !result.ok)}
+              status={form.status}
+            />
+            {result?.ok && !dirty ? (
+              <Banner tone={result.complete ? "success" : "warning"} title="Saved">
+                {result.complete ? null : (
+                  <p>
+                    Saved as an incomplete draft: finish the fields marked below to activate it.
+                  </p>
+                )}
+              </Banner>
+            ) : null}
+
+            <Card>
+              <FormLayout>
+                <TextField
+                  label="Title"
+                  helpText="For you and your team; buyers never see it."
+                  value={form.title}
+                  onChange={(title) => update({ title })}
+                  autoComplete="off"
+                  error={errors.title}
+                  maxLength={500}
+                />
+                <TextField
+                  label="Offer ID"
+                  helpText={
+                    data.isNew
+                      ? "Short and readable; used in exports, order attributes and the ladder CLI. Leave empty to derive it from the title."
+                      : "Used in exports, order attributes and the ladder CLI, so it does not change."
+                  }
+                  value={form.id}
+                  onChange={(id) => update({ id })}
+                  autoComplete="off"
+                  disabled={!data.isNew}
+                  error={errors.id}
+                  placeholder={slugify(form.title) || "premium-wash"}
+                />
+              </FormLayout>
+            </Card>
+
+            {shape.trigger ? (
+              <TriggerCard
+                trigger={form.trigger}
+                names={names}
+                error={errors.trigger}
+                onChange={(trigger) => update({ trigger })}
+                pick={pickInto}
+              />
+            ) : null}
+
+            {shape.item ? (
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    {form.kind === "upgrade"
+                      ? "Upgrade to"
+                      : form.kind === "gift"
+                        ? "Gift"
+                        : "Offered product"}
+                  </Text>
+                  <ItemSlot
+                    item={form.item}
+                    currency={data.currency}
+                    error={errors.item}
+                    onPick={async () => {
+                      const picked = await pickInto(
+                        "variant",
+                        false,
+                        form.item ? [form.item.variantId] : [],
+                        form.kind === "upgrade" ? "Choose the upgrade" : "Choose a product",
+                      );
+                      const [item] = picked?.items ?? [];
+                      if (item) update({ item });
+                    }}
+                  />
+                  {shape.discount === "optional" ? (
+                    <TextField
+                      label="Discount"
+                      suffix="%"
+                      inputMode="decimal"
+                      value={form.discountPercent}
+                      onChange={(discountPercent) => update({ discountPercent })}
+                      autoComplete="off"
+                      helpText="Optional. Taken off this product while the offer applies."
+                      error={errors.discountPercent}
+                    />
+                  ) : null}
+                </BlockStack>
+              </Card>
+            ) : null}
+
+            {form.kind === "bundle" ? (
+              <BundleCard
+                form={form}
+                currency={data.currency}
+                errors={errors}
+                update={update}
+                pick={pickInto}
+              />
+            ) : null}
+
+            {form.kind === "volume" ? (
+              <TiersCard form={form} errors={errors} update={update} />
+            ) : null}
+
+            {form.kind === "free-shipping" || form.kind === "gift" ? (
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    Threshold
+                  </Text>
+                  <TextField
+                    label={`Cart subtotal (${data.currency})`}
+                    prefix={symbol}
+                    inputMode="decimal"
+                    value={form.threshold}
+                    onChange={(threshold) => update({ threshold })}
+                    autoComplete="off"
+                    helpText="After Ladder's own discounts. Buyers see their progress until they reach it."
+                    error={errors.threshold}
+                  />
+                  {form.kind === "free-shipping" ? (
+                    <TagInput
+                      label="Countries"
+                      values={form.countries}
+                      onChange={(countries) => update({ countries })}
+                      placeholder="US, CA"
+                      helpText="Two-letter codes of the shipping countries it applies to. Empty: everywhere."
+                      error={errors.countries}
+                      normalize={(v) => v.toUpperCase()}
+                    />
+                  ) : null}
+                </BlockStack>
+              </Card>
+            ) : null}
+
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  What the buyer reads
+                </Text>
+                <TextField
+                  label="Headline"
+                  value={form.message}
+                  onChange={(message) => update({ message })}
+                  autoComplete="off"
+                  placeholder={EXAMPLES[form.kind].headline}
+                  helpText={`Optional. Placeholders: ${PLACEHOLDER_HELP}. A clause whose value is missing is left out.`}
+                  error={errors.message}
+                />
+                <TextField
+                  label="Why"
+                  value={form.why}
+                  onChange={(why) => update({ why })}
+                  autoComplete="off"
+                  multiline={2}
+                  placeholder={EXAMPLES[form.kind].why}
+                  helpText="Optional. The reason shown under the headline; Ladder writes one when empty."
+                  error={errors.why}
+                />
+                <Divider />
+                <BlockStack gap="200">
+                  <Text as="h3" variant="headingSm">
+                    Preview
+                  </Text>
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {namedCopy.assumption}
+                  </Text>
+                  <CopySample label="Signed-in customer Ana" copy={namedCopy} />
+                  <CopySample label="Guest" copy={guestCopy} />
+                </BlockStack>
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="300">
+                <Select
+                  label="Status"
+                  options={[
+                    { label: "Draft", value: "draft" },
+                    { label: "Active", value: "active" },
+                  ]}
+                  value={form.status}
+                  onChange={(status) =>
+                    update({ status: status === "active" ? "active" : "draft" })
+                  }
+                  helpText="Active offers reach checkout when you publish."
+                  error={errors.status}
+                />
+                <TextField
+                  label="Priority"
+                  type="number"
+                  value={form.priority}
+                  onChange={(priority) => update({ priority })}
+                  autoComplete="off"
+                  helpText="Higher shows first among offers of the same group (upgrades before cross-sells)."
+                  error={errors.priority}
+                />
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Schedule
+                </Text>
+                <TextField
+                  label="Starts (UTC)"
+                  type="datetime-local"
+                  value={form.startsAt}
+                  onChange={(startsAt) => update({ startsAt })}
+                  autoComplete="off"
+                  error={errors.startsAt}
+                />
+                <TextField
+                  label="Ends (UTC)"
+                  type="datetime-local"
+                  value={form.endsAt}
+                  onChange={(endsAt) => update({ endsAt })}
+                  autoComplete="off"
+                  helpText="Empty: no start or no end."
+                  error={errors.endsAt}
+                />
+              </BlockStack>
+            </Card>
+            <Card>
+              <ChoiceList
+                title="Customer segments"
+                allowMultiple
+                choices={SEGMENTS.map((segment) => ({
+                  label: SEGMENT_LABELS[segment],
+                  value: segment,
+                  helpText: segmentHelp(segment, {
+                    ...data.segments,
+                    premiumMinSpent: formatAmount(data.segments.premiumMinSpent, data.currency),
+                  }),
+                }))}
+                selected={form.segments}
+                onChange={(selected) => update({ segments: selected as Segment[] })}
+                error={errors.segments}
+              />
+              <Box paddingBlockStart="200">
+                <Text as="p" tone="subdued" variant="bodySm">
+                  None selected: every customer. Several: any of them.
+                </Text>
+              </Box>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+
+      <Modal
+        open={confirmDelete}
+        onClose={() => setConfirmDelete(false)}
+        title={`Delete “${saved.title}”?`}
+        primaryAction={{
+          content: "Delete offer",
+          destructive: true,
+          loading: deleter.state !== "idle",
+          onAction: () => {
+            deleter.submit({ intent: "delete" }, { method: "post", encType: "application/json" });
+          },
+        }}
+        secondaryActions={[{ content: "Cancel", onAction: () => setConfirmDelete(false) }]}
+      >
+        <Modal.Section>
+          <Text as="p">
+            The offer leaves this list now and leaves checkout at the next publish. This cannot be
+            undone; export your offers first if you may want it back.
+          </Text>
+        </Modal.Section>
+      </Modal>
+    </Page>
+  );
+}
+
+function ProblemsBanner({
+  errors,
+  kind,
+  failed,
+  status,
+}: {
+  errors: Record<string, string>;
+  kind: OfferForm["kind"];
+  failed: boolean;
+  status: string;
+}) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  const title = failed
+    ? status === "active"
+      ? "Not saved: an active offer must be complete"
+      : "Not saved"
+    : "This draft is incomplete: finish it to activate it";
+  return (
+    <Banner tone={failed ? "critical" : "warning"} title={title}>
+      <List>
+        {entries.map(([field, message]) => (
+          <List.Item key={field}>
+            {fieldLabel(field, kind)}: {message}
+          </List.Item>
+        ))}
+      </List>
+    </Banner>
+  );
+}
+
+function CopySample({ label, copy }: { label: string; copy: ReturnType<typeof previewCopy> }) {
+  return (
+    <Box background="bg-surface-secondary" padding="300" borderRadius="200">
+      <BlockStack gap="100">
+        <Text as="p" tone="subdued" variant="bodySm">
+          {label}
+        </Text>
+        <Text as="p" fontWeight="semibold">
+          {copy.headline ?? "Finish the offer to see the headline Ladder writes."}
+        </Text>
+        {copy.why ? (
+          <Text as="p" tone="subdued">
+            {copy.why}
+          </Text>
+        ) : null}
+      </BlockStack>
+    </Box>
+  );
+}
+
+function ItemSlot({
+  item,
+  currency,
+  error,
+  onPick,
+}: {
+  item: ItemRef | null;
+  currency: string;
+  error?: string;
+  onPick: () => void;
+}) {
+  return (
+    <BlockStack gap="100">
+      <InlineStack align="space-between" blockAlign="center" gap="200">
+        {item ? (
+          <BlockStack gap="050">
+            <Text as="p" fontWeight="semibold">
+              {item.title}
+            </Text>
+            <Text as="p" tone="subdued">
+              {formatAmount(item.price, currency)} · price from Shopify
+            </Text>
+          </BlockStack>
+        ) : (
+          <Text as="p" tone="subdued">
+            No product chosen yet.
+          </Text>
+        )}
+        <Button onClick={onPick}>{item ? "Change" : "Choose product"}</Button>
+      </InlineStack>
+      {error ? <InlineError message={error} fieldID="item" /> : null}
+    </BlockStack>
+  );
+}
+
+type PickInto = (
+  kind: PickKind,
+  multiple: boolean,
+  selected: string[],
+  title: string,
+) => Promise<{ ids: string[]; items: ItemRef[] } | null>;
+
+function TriggerCard({
+  trigger,
+  names,
+  error,
+  onChange,
+  pick,
+}: {
+  trigger: TriggerForm;
+  names: Record<string, string>;
+  error?: string;
+  onChange: (trigger: TriggerForm) => void;
+  pick: PickInto;
+}) {
+  const section = (
+    key: "productIds" | "variantIds" | "collectionIds",
+    label: string,
+    kind: PickKind,
+  ): ReactNode => (
+    <BlockStack gap="200">
+      <InlineStack align="space-between" blockAlign="center">
+        <Text as="h3" variant="headingSm">
+          {label}
+        </Text>
+        <Button
+          accessibilityLabel={`${trigger[key].length ? "Edit" : "Add"} trigger ${label.toLowerCase()}`}
+          onClick={async () => {
+            const picked = await pick(kind, true, trigger[key], `Trigger: ${label.toLowerCase()}`);
+            if (picked) onChange({ ...trigger, [key]: picked.ids });
+          }}
+        >
+          {trigger[key].length ? "Edit" : "Add"}
+        </Button>
+      </InlineStack>
+      {trigger[key].length ? (
+        <InlineStack align="start" gap="200">
+          {trigger[key].map((id) => (
+            <Badge key={id}>{names[id] ?? "Not found in Shopify"}</Badge>
+          ))}
+        </InlineStack>
+      ) : null}
+    </BlockStack>
+  );
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <BlockStack gap="100">
+          <Text as="h2" variant="headingMd">
+            Trigger
+          </Text>
+          <Text as="p" tone="subdued">
+            The offer is shown when the cart has any of these.
+          </Text>
+        </BlockStack>
+        {error ? <InlineError message={error} fieldID="trigger" /> : null}
+        {section("productIds", "Products", "product")}
+        {section("variantIds", "Variants", "variant")}
+        {section("collectionIds", "Collections", "collection")}
+        <TagInput
+          label="Product tags"
+          values={trigger.tags}
+          onChange={(tags) => onChange({ ...trigger, tags })}
+          placeholder="A product tag, like sale"
+          helpText="Products with any of these tags (case does not matter)."
+        />
+      </BlockStack>
+    </Card>
+  );
+}
+
+function BundleCard({
+  form,
+  currency,
+  errors,
+  update,
+  pick,
+}: {
+  form: OfferForm;
+  currency: string;
+  errors: Record<string, string>;
+  update: (patch: Partial<OfferForm>) => void;
+  pick: PickInto;
+}) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="center">
+          <Text as="h2" variant="headingMd">
+            Bundle items
+          </Text>
+          <Button
+            onClick={async () => {
+              const picked = await pick(
+                "variant",
+                true,
+                form.items.map((i) => i.variantId),
+                "Bundle items",
+              );
+              if (!picked) return;
+              // Keep quantities of items that stay; new items start at 1.
+              const items = picked.items.map((item) => ({
+                ...item,
+                quantity: form.items.find((i) => i.variantId === item.variantId)?.quantity ?? "1",
+              }));
+              update({ items });
+            }}
+          >
+            {form.items.length ? "Edit items" : "Choose products"}
+          </Button>
+        </InlineStack>
+        {errors.items ? <InlineError message={errors.items} fieldID="items" /> : null}
+        {form.items.length === 0 ? (
+          <Text as="p" tone="subdued">
+            Choose at least two products.
+          </Text>
+        ) : (
+          form.items.map((item, index) => (
+            <BlockStack key={`${item.variantId}-${index}`} gap="100">
+              <InlineStack align="space-between" blockAlign="center" gap="300">
+                <BlockStack gap="050">
+                  <Text as="p" fontWeight="semibold">
+                    {item.title || "Choose a product"}
+                  </Text>
+                  {item.price ? (
+                    <Text as="p" tone="subdued">
+                      {formatAmount(item.price, currency)}
+                    </Text>
+                  ) : null}
+                </BlockStack>
+                <InlineStack align="start" gap="200" blockAlign="center">
+                  <div style={{ width: "6rem" }}>
+                    <TextField
+                      label={`Quantity of ${item.title || "item"}`}
+                      labelHidden
+                      type="number"
+                      min={1}
+                      value={item.quantity}
+                      onChange={(quantity) =>
+                        update({
+                          items: form.items.map((it, i) =>
+                            i === index ? { ...it, quantity } : it,
+                          ),
+                        })
+                      }
+                      autoComplete="off"
+                      error={errors[`items[${index}].quantity`]}
+                    />
+                  </div>
+                  <Button
+                    variant="tertiary"
+                    tone="critical"
+                    accessibilityLabel={`Remove ${item.title}`}
+                    onClick={() => update({ items: form.items.filter((_, i) => i !== index) })}
+                  >
+                    Remove
+                  </Button>
+                </InlineStack>
+              </InlineStack>
+              {errors[`items[${index}]`] ? (
+                <InlineError message={errors[`items[${index}]`] ?? ""} fieldID={`items-${index}`} />
+              ) : null}
+            </BlockStack>
+          ))
+        )}
+        <TextField
+          label="Bundle discount"
+          suffix="%"
+          inputMode="decimal"
+          value={form.discountPercent}
+          onChange={(discountPercent) => update({ discountPercent })}
+          autoComplete="off"
+          helpText="Taken off every complete set in the cart."
+          error={errors.discountPercent}
+        />
+      </BlockStack>
+    </Card>
+  );
+}
+
+function TiersCard({
+  form,
+  errors,
+  update,
+}: {
+  form: OfferForm;
+  errors: Record<string, string>;
+  update: (patch: Partial<OfferForm>) => void;
+}) {
+  const setTier = (index: number, patch: Partial<OfferForm["tiers"][number]>) =>
+    update({ tiers: form.tiers.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <BlockStack gap="100">
+          <Text as="h2" variant="headingMd">
+            Tiers
+          </Text>
+          <Text as="p" tone="subdued">
+            The discount for the total quantity of matching items. Each tier needs more items and
+            gives at least the previous tier&apos;s discount.
+          </Text>
+        </BlockStack>
+        {errors.tiers ? <InlineError message={errors.tiers} fieldID="tiers" /> : null}
+        {form.tiers.map((tier, index) => (
+          <InlineStack align="start" key={index} gap="300" blockAlign="end" wrap={false}>
+            <TextField
+              label={`Tier ${index + 1}: from quantity`}
+              type="number"
+              min={2}
+              value={tier.minQuantity}
+              onChange={(minQuantity) => setTier(index, { minQuantity })}
+              autoComplete="off"
+              error={errors[`tiers[${index}].minQuantity`]}
+            />
+            <TextField
+              label="Discount"
+              suffix="%"
+              inputMode="decimal"
+              value={tier.discountPercent}
+              onChange={(discountPercent) => setTier(index, { discountPercent })}
+              autoComplete="off"
+              error={errors[`tiers[${index}].discountPercent`]}
+            />
+            <Button
+              variant="tertiary"
+              tone="critical"
+              accessibilityLabel={`Remove tier ${index + 1}`}
+              disabled={form.tiers.length === 1}
+              onClick={() => update({ tiers: form.tiers.filter((_, i) => i !== index) })}
+            >
+              Remove
+            </Button>
+          </InlineStack>
+        ))}
+        <InlineStack align="start">
+          <Button
+            onClick={() =>
+              update({ tiers: [...form.tiers, { minQuantity: "", discountPercent: "" }] })
+            }
+          >
+            Add tier
+          </Button>
+        </InlineStack>
+      </BlockStack>
+    </Card>
+  );
+}

@@ -1,0 +1,140 @@
+import { useFetcher } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  InlineStack,
+  List,
+  ProgressBar,
+  Text,
+} from "@shopify/polaris";
+import type { PublishResult, PublishStatus } from "../../models/publish.server";
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export function formatWhen(iso: string): string {
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }).format(
+    new Date(iso),
+  );
+}
+
+/** The published version and time, the size against the budget, and the Publish button. */
+export function PublishCard({ status }: { status: PublishStatus }) {
+  const fetcher = useFetcher<PublishResult>();
+  const publishing = fetcher.state !== "idle";
+  const result = fetcher.state === "idle" ? fetcher.data : undefined;
+  const { current, plan } = status;
+  const overBudget = plan.bytes > status.budgetBytes;
+  const overLimit = plan.bytes > status.limitBytes;
+
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="center" gap="200">
+          <BlockStack gap="100">
+            <InlineStack align="start" gap="200" blockAlign="center">
+              <Text as="h2" variant="headingMd">
+                Checkout
+              </Text>
+              {status.pending ? (
+                <Badge tone="attention">Unpublished changes</Badge>
+              ) : current ? (
+                <Badge tone="success">Up to date</Badge>
+              ) : null}
+            </InlineStack>
+            <Text as="p" tone="subdued">
+              {current
+                ? `Version ${current.version} published ${formatWhen(current.publishedAt)} · ${current.offerCount} active offer${current.offerCount === 1 ? "" : "s"} · ${kb(current.bytes)}${current.trigger === "merchant" ? "" : " (republished automatically after a product change)"}`
+                : "Nothing published yet: buyers see no offers until you publish."}
+            </Text>
+          </BlockStack>
+          <Button
+            variant="primary"
+            loading={publishing}
+            disabled={plan.problems.length > 0 || overLimit}
+            onClick={() =>
+              fetcher.submit(
+                {},
+                { method: "post", action: "/app/publish", encType: "application/json" },
+              )
+            }
+          >
+            Publish
+          </Button>
+        </InlineStack>
+
+        {plan.problems.length === 0 ? (
+          <BlockStack gap="100">
+            <Text
+              as="p"
+              id="publish-size"
+              variant="bodySm"
+              tone={overBudget ? "caution" : "subdued"}
+            >
+              Next publish: {plan.offerCount} active offer{plan.offerCount === 1 ? "" : "s"},{" "}
+              {kb(plan.bytes)} of the {kb(status.budgetBytes)} budget (Shopify’s limit is{" "}
+              {kb(status.limitBytes)})
+            </Text>
+            <ProgressBar
+              progress={Math.min(100, (plan.bytes / status.budgetBytes) * 100)}
+              size="small"
+              tone={overBudget ? "critical" : "primary"}
+              ariaLabelledBy="publish-size"
+            />
+          </BlockStack>
+        ) : (
+          <Banner tone="critical" title="Fix these before publishing">
+            <List>
+              {plan.problems.map((p) => (
+                <List.Item key={`${p.path}${p.message}`}>
+                  <code>{p.path}</code>: {p.message}
+                </List.Item>
+              ))}
+            </List>
+          </Banner>
+        )}
+        {plan.incomplete.length > 0 ? (
+          <Text as="p" tone="subdued" variant="bodySm">
+            Not published, incomplete: {plan.incomplete.map((o) => o.title).join(", ")}.
+          </Text>
+        ) : null}
+
+        {result?.ok ? (
+          <Banner tone="success" title={`Published version ${result.publication.version}`}>
+            <BlockStack gap="100">
+              <p>
+                {result.publication.offerCount} active offer
+                {result.publication.offerCount === 1 ? "" : "s"} are live at checkout (
+                {kb(result.publication.bytes)}).
+              </p>
+              {result.snapshots > 0 ? (
+                <p>
+                  Offers triggered by a collection or a tag were published with the products those
+                  hold now: publish again after you change collections or product tags.
+                </p>
+              ) : null}
+            </BlockStack>
+          </Banner>
+        ) : null}
+        {result && !result.ok ? (
+          <Banner tone="critical" title="Not published">
+            <BlockStack gap="100">
+              <p>{result.message}</p>
+              {result.problems.length > 0 ? (
+                <List>
+                  {result.problems.map((p) => (
+                    <List.Item key={`${p.path}${p.message}`}>
+                      <code>{p.path}</code>: {p.message}
+                    </List.Item>
+                  ))}
+                </List>
+              ) : null}
+            </BlockStack>
+          </Banner>
+        ) : null}
+      </BlockStack>
+    </Card>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * How many lines Ladder can price in one checkout without the discount function running out of
+ * instructions (Shopify stops a function at 11 M WebAssembly instructions for carts up to 200
+ * lines, and then applies nothing: a promised discount would be lost).
+ *
+ * Measured on the bundled function with Shopify's own JavaScript runtime (see the function's
+ * README): reading the input and starting costs about FIXED, every cart line about PER_LINE
+ * (reading it and asking whether an offer wants it), and every line an offer prices about
+ * PER_PRICED_LINE (the line, the offers it reaches and its output). The budget keeps a margin
+ * under the limit. At checkout, a cart over this capacity gets no line discounts from Ladder and
+ * is shown no offer that promises one, so what is promised is still what is charged.
+ */
+const BUDGET = 9_500_000;
+const FIXED = 3_000_000;
+const PER_LINE = 30_000;
+const PER_PRICED_LINE = 150_000;
+
+export function pricedLineCapacity(lineCount: number): number {
+  return Math.max(0, Math.floor((BUDGET - FIXED - PER_LINE * lineCount) / PER_PRICED_LINE));
+}

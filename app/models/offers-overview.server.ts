@@ -1,0 +1,59 @@
+import { OFFER_KINDS, type OfferKind, type OfferStatus } from "../engine";
+import { OFFER_TEMPLATES } from "../offers/templates";
+import type { AdminApi } from "../shopify/admin.server";
+import { openNotices, type Notice } from "./notices.server";
+import { countOffers, listOffers, type OfferSummary } from "./offers.server";
+import { publishStatus, type PublishStatus } from "./publish.server";
+import { shopCurrency } from "./shop-settings.server";
+
+export interface OffersOverview {
+  offers: OfferSummary[];
+  /** Offers of the shop before filtering (the empty state shows only when there are none). */
+  total: number;
+  filters: { kinds: OfferKind[]; statuses: OfferStatus[] };
+  notices: Notice[];
+  publish: PublishStatus;
+  currency: string;
+  templates: { id: string; title: string; story: string; practice: string }[];
+}
+
+/** Reads `?kind=upgrade&kind=gift&status=active` into filters, ignoring unknown values. */
+export function filtersFrom(params: URLSearchParams): OffersOverview["filters"] {
+  return {
+    kinds: params
+      .getAll("kind")
+      .filter((k): k is OfferKind => (OFFER_KINDS as readonly string[]).includes(k)),
+    statuses: params
+      .getAll("status")
+      .filter((s): s is OfferStatus => s === "active" || s === "draft"),
+  };
+}
+
+/** Everything the offers page shows. */
+export async function offersOverview(
+  shop: string,
+  admin: AdminApi,
+  filters: OffersOverview["filters"],
+): Promise<OffersOverview> {
+  const currency = await shopCurrency(shop, admin);
+  const [offers, total, notices, publish] = await Promise.all([
+    listOffers(shop, filters),
+    countOffers(shop),
+    openNotices(shop),
+    publishStatus(shop),
+  ]);
+  return {
+    offers,
+    total,
+    filters,
+    notices,
+    publish,
+    currency,
+    templates: OFFER_TEMPLATES.map(({ id, title, story, practice }) => ({
+      id,
+      title,
+      story,
+      practice,
+    })),
+  };
+}

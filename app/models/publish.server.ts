@@ -1,0 +1,297 @@
+/**
+ * Publishing: the shop's active offers, compiled by the engine, written to the app-owned shop
+ * metafield the checkout extension reads (`$app` / `ladder_config`, type json), then to Ladder's
+ * automatic discount (the discount function's config), and recorded as a numbered publication.
+ * Refuses an invalid config, or one over the metafield limit, with words a merchant can act on.
+ */
+import { Prisma } from "@prisma/client";
+import { formatProblem, validateConfig, type Problem } from "../config";
+import prisma from "../db.server";
+import { compile, type OfferConfig } from "../engine";
+import type { AdminApi } from "../shopify/admin.server";
+import { DiscountSyncError, syncOfferDiscount } from "../shopify/discount.server";
+import { resolveTriggers } from "../shopify/triggers.server";
+import { writeShopAppMetafield } from "../shopify/metafields.server";
+import { getShopSummary } from "../shopify/shop.server";
+import { addNotice } from "./notices.server";
+import { shopConfig } from "./offers.server";
+import { getShopSetup, rememberCurrency } from "./shop-settings.server";
+
+export const CONFIG_METAFIELD_KEY = "ladder_config";
+/** Shopify's limit for the metafield the checkout extension reads. */
+export const METAFIELD_LIMIT_BYTES = 64 * 1024;
+/** DESIGN §4 budget for the published config: checkout stays fast well below the limit. */
+export const PUBLISHED_BUDGET_BYTES = 24 * 1024;
+
+export type PublishTrigger = "merchant" | "product-update" | "product-delete";
+
+export interface PublicationSummary {
+  version: number;
+  publishedAt: string;
+  bytes: number;
+  offerCount: number;
+  trigger: string;
+}
+
+export interface PublishPlan {
+  /** The compiled config as it would be published now. */
+  json: string;
+  bytes: number;
+  offerCount: number;
+  problems: Problem[];
+  /** Incomplete drafts (not published; they don't block publishing). */
+  incomplete: { key: string; title: string }[];
+}
+
+export interface PublishStatus {
+  current: PublicationSummary | null;
+  plan: Omit<PublishPlan, "json">;
+  /** The offers or settings differ from what was last published. */
+  pending: boolean;
+  budgetBytes: number;
+  limitBytes: number;
+}
+
+export type PublishResult =
+  | {
+      ok: true;
+      publication: PublicationSummary;
+      /** Offers triggered by a collection or tag, written as the variants those held. */
+      snapshots: number;
+    }
+  | {
+      ok: false;
+      reason: "invalid" | "too-large" | "shopify" | "discount";
+      message: string;
+      problems: Problem[];
+      bytes?: number;
+    };
+
+const byteLength = (text: string) => new TextEncoder().encode(text).length;
+
+function summaryOf(row: Prisma.PublicationGetPayload<object>): PublicationSummary {
+  return {
+    version: row.version,
+    publishedAt: row.publishedAt.toISOString(),
+    bytes: row.bytes,
+    offerCount: row.offerCount,
+    trigger: row.trigger,
+  };
+}
+
+/** What publishing would write now: the config validated, then compiled with active offers only. */
+export function planPublication(
+  config: OfferConfig,
+  incomplete: PublishPlan["incomplete"] = [],
+): PublishPlan {
+  const checked = validateConfig(config);
+  if (!checked.ok) {
+    return { json: "", bytes: 0, offerCount: 0, problems: checked.problems, incomplete };
+  }
+  const published = compile(checked.value, { activeOnly: true });
+  const json = JSON.stringify(published);
+  return {
+    json,
+    bytes: byteLength(json),
+    offerCount: published.o.length,
+    problems: [],
+    incomplete,
+  };
+}
+
+export async function latestPublication(shop: string): Promise<PublicationSummary | null> {
+  const row = await prisma.publication.findFirst({
+    where: { shop },
+    orderBy: { version: "desc" },
+  });
+  return row ? summaryOf(row) : null;
+}
+
+export async function publishStatus(shop: string): Promise<PublishStatus> {
+  const [{ config, incomplete }, last] = await Promise.all([
+    shopConfig(shop),
+    prisma.publication.findFirst({ where: { shop }, orderBy: { version: "desc" } }),
+  ]);
+  const { json, ...plan } = planPublication(config, incomplete);
+  const pending = last ? json !== (last.source || last.config) : plan.offerCount > 0;
+  return {
+    current: last ? summaryOf(last) : null,
+    plan,
+    pending,
+    budgetBytes: PUBLISHED_BUDGET_BYTES,
+    limitBytes: METAFIELD_LIMIT_BYTES,
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * Publishes the shop's active offers. Nothing is written when the config is invalid or too large
+ * for the metafield, and no publication is recorded when Shopify refuses the write.
+ */
+export async function publishOffers(
+  shop: string,
+  admin: AdminApi,
+  trigger: PublishTrigger = "merchant",
+): Promise<PublishResult> {
+  const summary = await getShopSummary(admin);
+  await rememberCurrency(shop, summary.currencyCode);
+  const [{ config, incomplete }, { combinesWith }] = await Promise.all([
+    shopConfig(shop),
+    getShopSetup(shop),
+  ]);
+  const plan = planPublication(config, incomplete);
+  if (plan.problems.length > 0) {
+    return {
+      ok: false,
+      reason: "invalid",
+      message: `The offers can't be published: ${plan.problems.length} problem${plan.problems.length === 1 ? "" : "s"} to fix first.`,
+      problems: plan.problems,
+    };
+  }
+
+  // Checkout sees a line's variant, not its collections or tags: triggers go out as variants.
+  const active = { ...config, offers: config.offers.filter((o) => o.status === "active") };
+  const resolved = await resolveTriggers(admin, active);
+  if (resolved.problems.length > 0) {
+    return {
+      ok: false,
+      reason: "invalid",
+      message: "Some triggers are too large to publish; narrow them first.",
+      problems: resolved.problems.map((message) => ({ path: "trigger", message })),
+    };
+  }
+  const json = JSON.stringify(compile(config, { activeOnly: true, resolve: resolved.resolver }));
+  const bytes = byteLength(json);
+  if (bytes > METAFIELD_LIMIT_BYTES) {
+    return {
+      ok: false,
+      reason: "too-large",
+      message: `The published offers would take ${kb(bytes)}, over Shopify's ${kb(METAFIELD_LIMIT_BYTES)} limit (Ladder's budget is ${kb(PUBLISHED_BUDGET_BYTES)}). Set some offers to draft, shorten their texts, or trigger them by product instead of large collections or tags.`,
+      problems: [],
+      bytes,
+    };
+  }
+
+  try {
+    await writeShopAppMetafield(admin, summary.id, CONFIG_METAFIELD_KEY, JSON.parse(json));
+  } catch (error) {
+    return {
+      ok: false,
+      reason: "shopify",
+      message: `Shopify did not accept the published offers: ${error instanceof Error ? error.message : String(error)}`,
+      problems: [],
+    };
+  }
+
+  // What checkout shows and what the discount function applies must be the same offers: when
+  // the discount can't follow, checkout goes back to what was published before.
+  let discountId: string;
+  try {
+    ({ discountId } = await syncOfferDiscount(admin, config, new Date(), combinesWith));
+  } catch (error) {
+    const previous = await prisma.publication.findFirst({
+      where: { shop },
+      orderBy: { version: "desc" },
+      select: { config: true },
+    });
+    const restore = previous
+      ? (JSON.parse(previous.config) as unknown)
+      : compile({ version: 1, currency: config.currency, offers: [] });
+    await writeShopAppMetafield(admin, summary.id, CONFIG_METAFIELD_KEY, restore).catch(
+      (restoreError: unknown) => {
+        console.error("[ladder] restoring the checkout config failed:", restoreError);
+      },
+    );
+    const why =
+      error instanceof DiscountSyncError
+        ? error.message
+        : `Shopify did not accept the discount: ${error instanceof Error ? error.message : String(error)}`;
+    return {
+      ok: false,
+      reason: "discount",
+      message: `Not published: ${why} Checkout keeps the offers it had.`,
+      problems: [],
+    };
+  }
+
+  const publication = await recordPublication(shop, {
+    config: json,
+    source: plan.json,
+    bytes,
+    offerCount: plan.offerCount,
+    trigger,
+    discountId,
+  });
+  const snapshots = active.offers.filter(
+    (o) => "trigger" in o && Boolean(o.trigger.collectionIds?.length || o.trigger.tags?.length),
+  ).length;
+  return { ok: true, publication, snapshots };
+}
+
+async function recordPublication(
+  shop: string,
+  data: {
+    config: string;
+    source: string;
+    bytes: number;
+    offerCount: number;
+    trigger: PublishTrigger;
+    discountId: string;
+  },
+): Promise<PublicationSummary> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const row = await prisma.$transaction(async (tx) => {
+        const last = await tx.publication.findFirst({
+          where: { shop },
+          orderBy: { version: "desc" },
+          select: { version: true },
+        });
+        return tx.publication.create({
+          data: { shop, version: (last?.version ?? 0) + 1, ...data },
+        });
+      });
+      return summaryOf(row);
+    } catch (error) {
+      // Two publishes at once: the second takes the next version.
+      const conflict =
+        error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!conflict || attempt >= 3) throw error;
+    }
+  }
+}
+
+/** Problems as single lines, for messages outside the admin (logs, notices). */
+export function describeProblems(problems: readonly Problem[]): string {
+  return problems.map(formatProblem).join("; ");
+}
+
+/**
+ * Republishes after Shopify changed a product that live offers use. A refusal or failure is
+ * written as a notice on the offers page, since no merchant is watching a webhook.
+ */
+export async function republishAfterProductChange(
+  shop: string,
+  admin: AdminApi,
+  trigger: Exclude<PublishTrigger, "merchant">,
+): Promise<PublishResult> {
+  let result: PublishResult;
+  try {
+    result = await publishOffers(shop, admin, trigger);
+  } catch (error) {
+    result = {
+      ok: false,
+      reason: "shopify",
+      message: error instanceof Error ? error.message : String(error),
+      problems: [],
+    };
+  }
+  if (!result.ok) {
+    await addNotice(shop, {
+      tone: "critical",
+      message: `Ladder could not republish your offers after a product change: ${result.message} Checkout still shows the previous version; publish from this page once it is fixed.`,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,47 @@
+import { earned, prepareCart } from "./adapter";
+import type {
+  CartDeliveryOptionsDiscountsGenerateRunResult,
+  CartDeliveryOptionsInput,
+} from "./types";
+
+const NOTHING: CartDeliveryOptionsDiscountsGenerateRunResult = { operations: [] };
+
+/**
+ * Target `cart.delivery-options.discounts.generate.run`: 100% off every delivery option of each
+ * delivery group that earns free shipping. Country-limited offers are judged per group, by the
+ * country it ships to (usually one group, one country, one evaluation).
+ */
+export function cartDeliveryOptionsDiscountsGenerateRun(
+  input: CartDeliveryOptionsInput,
+): CartDeliveryOptionsDiscountsGenerateRunResult {
+  try {
+    const groups = input.cart.deliveryGroups;
+    if (groups.length === 0) return NOTHING;
+    const cart = prepareCart(input);
+    if (!cart) return NOTHING;
+    const freeIn = new Map<string | null, boolean>();
+    const targets: { deliveryGroup: { id: string } }[] = [];
+    for (const group of groups) {
+      const country = group.deliveryAddress?.countryCode ?? null;
+      let free = freeIn.get(country);
+      if (free === undefined) {
+        free = earned(cart, country).freeShipping;
+        freeIn.set(country, free);
+      }
+      if (free) targets.push({ deliveryGroup: { id: group.id } });
+    }
+    if (targets.length === 0) return NOTHING;
+    return {
+      operations: [
+        {
+          deliveryDiscountsAdd: {
+            selectionStrategy: "ALL",
+            candidates: [{ targets, value: { percentage: { value: "100" } } }],
+          },
+        },
+      ],
+    };
+  } catch {
+    return NOTHING;
+  }
+}

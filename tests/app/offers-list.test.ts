@@ -1,0 +1,225 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { GiftOffer, Offer } from "../../app/engine";
+import { addNotice, openNotices } from "../../app/models/notices.server";
+import { createOffer, getOffer, listOffers } from "../../app/models/offers.server";
+import { rememberCurrency } from "../../app/models/shop-settings.server";
+import { action, loader } from "../../app/routes/app.offers._index";
+import { OFFER_TEMPLATES } from "../../app/offers/templates";
+import { installAdminStandIn } from "../support/admin-api";
+import {
+  adminRequest,
+  installSession,
+  outcome,
+  routeArgs,
+  TEST_SHOP,
+} from "../support/admin-routes";
+import { clearOfferTables } from "../support/offers-db";
+
+const OTHER_SHOP = "other-shop.myshopify.com";
+
+const freeShipping = (id: string, status: "active" | "draft" = "active"): Offer => ({
+  id,
+  kind: "free-shipping",
+  title: `Free shipping ${id}`,
+  status,
+  threshold: "50.00",
+});
+const gift = (id: string): GiftOffer => ({
+  id,
+  kind: "gift",
+  title: `Gift ${id}`,
+  status: "draft",
+  threshold: "75.00",
+  item: {
+    variantId: "gid://shopify/ProductVariant/2203",
+    productId: "gid://shopify/Product/1203",
+    title: "Pralines",
+    price: "12.00",
+  },
+});
+
+type Overview = Awaited<ReturnType<typeof loader>>;
+
+async function load(query = "") {
+  const request = await adminRequest(`/app/offers${query}`);
+  return outcome<Overview>(() => loader(routeArgs(request)));
+}
+
+async function post(json: unknown) {
+  const request = await adminRequest("/app/offers", { json });
+  return outcome<Record<string, unknown>>(() => action(routeArgs(request)));
+}
+
+beforeEach(async () => {
+  await clearOfferTables();
+  installAdminStandIn();
+  await installSession();
+  await rememberCurrency(TEST_SHOP, "USD");
+  await rememberCurrency(OTHER_SHOP, "USD");
+});
+
+describe("offers list loader", () => {
+  it("lists the shop's offers with kind, status, schedule and priority, in config order", async () => {
+    await createOffer(TEST_SHOP, { ...freeShipping("ship"), priority: 3, startsAt: "2026-12-01" });
+    await createOffer(TEST_SHOP, gift("gift"));
+    await createOffer(OTHER_SHOP, freeShipping("not-mine"));
+    const { data } = await load();
+    expect(data.offers.map((o) => [o.key, o.kind, o.status, o.priority, o.startsAt])).toEqual([
+      ["ship", "free-shipping", "active", 3, "2026-12-01T00:00:00.000Z"],
+      ["gift", "gift", "draft", 0, null],
+    ]);
+    expect(data.total).toBe(2);
+    expect(data.currency).toBe("USD");
+  });
+
+  it("filters by kind and status from the URL", async () => {
+    await createOffer(TEST_SHOP, freeShipping("ship"));
+    await createOffer(TEST_SHOP, freeShipping("ship-draft", "draft"));
+    await createOffer(TEST_SHOP, gift("gift"));
+    expect((await load("?kind=gift")).data.offers.map((o) => o.key)).toEqual(["gift"]);
+    expect((await load("?status=draft")).data.offers.map((o) => o.key)).toEqual([
+      "ship-draft",
+      "gift",
+    ]);
+    expect((await load("?kind=free-shipping&status=active")).data.offers.map((o) => o.key)).toEqual(
+      ["ship"],
+    );
+    // Unknown values are ignored, not errors; the total is unfiltered.
+    const unknown = await load("?kind=teleport");
+    expect(unknown.data.offers).toHaveLength(3);
+    expect((await load("?kind=gift")).data.total).toBe(3);
+  });
+
+  it("offers the starter templates and the open notices", async () => {
+    await addNotice(TEST_SHOP, {
+      tone: "warning",
+      message: "Offer x was set to draft",
+      offerKey: "x",
+    });
+    await addNotice(OTHER_SHOP, { tone: "warning", message: "Not for this shop" });
+    const { data } = await load();
+    expect(data.total).toBe(0);
+    expect(data.templates.map((t) => t.id)).toEqual(OFFER_TEMPLATES.map((t) => t.id));
+    expect(data.notices.map((n) => n.message)).toEqual(["Offer x was set to draft"]);
+  });
+});
+
+describe("bulk actions", () => {
+  beforeEach(async () => {
+    await createOffer(TEST_SHOP, freeShipping("a", "draft"));
+    await createOffer(TEST_SHOP, freeShipping("b", "draft"));
+    await createOffer(TEST_SHOP, {
+      ...gift("incomplete"),
+      item: { variantId: "", productId: "", title: "", price: "" },
+    });
+    await createOffer(OTHER_SHOP, freeShipping("a", "draft"));
+  });
+
+  it("activates the complete ones and says why the others were not", async () => {
+    const result = await post({ intent: "activate", keys: ["a", "b", "incomplete"] });
+    expect(result.data).toEqual({
+      intent: "activate",
+      changed: ["a", "b"],
+      refused: [
+        {
+          key: "incomplete",
+          title: "Gift incomplete",
+          problems: [
+            { path: "item.variantId", message: "must not be empty" },
+            { path: "item.productId", message: "must not be empty" },
+            { path: "item.title", message: "must not be empty" },
+            {
+              path: "item.price",
+              message: 'must be a positive amount with at most 2 decimals, like "24.00"',
+            },
+            { path: "item.price", message: "must be greater than 0" },
+          ],
+        },
+      ],
+    });
+    expect((await listOffers(TEST_SHOP, { statuses: ["active"] })).map((o) => o.key)).toEqual([
+      "a",
+      "b",
+    ]);
+    expect((await getOffer(OTHER_SHOP, "a"))?.status).toBe("draft");
+  });
+
+  it("sets offers to draft", async () => {
+    await post({ intent: "activate", keys: ["a", "b"] });
+    const result = await post({ intent: "draft", keys: ["a"] });
+    expect(result.data).toMatchObject({ changed: ["a"], refused: [] });
+    expect((await getOffer(TEST_SHOP, "a"))?.status).toBe("draft");
+    expect((await getOffer(TEST_SHOP, "b"))?.status).toBe("active");
+  });
+
+  it("deletes only the shop's own offers", async () => {
+    const result = await post({ intent: "delete", keys: ["a", "incomplete"] });
+    expect(result.data).toEqual({ intent: "delete", deleted: 2 });
+    expect((await listOffers(TEST_SHOP)).map((o) => o.key)).toEqual(["b"]);
+    expect(await getOffer(OTHER_SHOP, "a")).not.toBeNull();
+  });
+
+  it("answers 400 to an unknown intent", async () => {
+    expect((await post({ intent: "explode", keys: ["a"] })).status).toBe(400);
+    expect(await listOffers(TEST_SHOP)).toHaveLength(3);
+  });
+});
+
+describe("starter templates", () => {
+  it.each(OFFER_TEMPLATES.map((t) => [t.id, t.offers("USD").length] as const))(
+    "%s creates %i draft(s) and opens the first",
+    async (template, count) => {
+      const result = await post({ intent: "template", template });
+      expect(result.status).toBe(302);
+      const offers = await listOffers(TEST_SHOP);
+      expect(offers).toHaveLength(count);
+      expect(offers.every((o) => o.status === "draft")).toBe(true);
+      expect(result.headers.get("location")).toContain(`/app/offers/${offers[0]?.key}?template=1`);
+    },
+  );
+
+  it("a template that needs products stays an incomplete draft that cannot be activated", async () => {
+    await post({ intent: "template", template: "car-wash" });
+    const offers = await listOffers(TEST_SHOP);
+    expect(offers.map((o) => [o.key, o.kind, o.complete])).toEqual([
+      ["premium-upgrade", "upgrade", false],
+      ["waxing", "cross-sell", false],
+    ]);
+    const result = await post({ intent: "activate", keys: ["premium-upgrade", "waxing"] });
+    expect(result.data).toMatchObject({ changed: [] });
+  });
+
+  it("a free-shipping template is complete in the shop's currency", async () => {
+    await rememberCurrency(TEST_SHOP, "JPY");
+    await post({ intent: "template", template: "free-shipping" });
+    const stored = await getOffer(TEST_SHOP, "free-shipping");
+    expect(stored).toMatchObject({ complete: true, body: { threshold: "5000" } });
+  });
+
+  it("using a template twice gives fresh ids", async () => {
+    await post({ intent: "template", template: "phone" });
+    await post({ intent: "template", template: "phone" });
+    expect((await listOffers(TEST_SHOP)).map((o) => o.key)).toEqual([
+      "half-price-case",
+      "half-price-case-2",
+    ]);
+  });
+
+  it("answers 400 to an unknown template and creates nothing", async () => {
+    expect((await post({ intent: "template", template: "nope" })).status).toBe(400);
+    expect(await listOffers(TEST_SHOP)).toEqual([]);
+  });
+});
+
+describe("notices", () => {
+  it("are dismissed for this shop only", async () => {
+    await addNotice(TEST_SHOP, { tone: "warning", message: "Mine" });
+    await addNotice(OTHER_SHOP, { tone: "warning", message: "Theirs" });
+    const [mine] = (await load()).data.notices;
+    const [theirs] = await openNotices(OTHER_SHOP);
+    await post({ intent: "dismiss", notice: mine?.id });
+    await post({ intent: "dismiss", notice: theirs?.id });
+    expect((await load()).data.notices).toEqual([]);
+    expect((await openNotices(OTHER_SHOP)).map((n) => n.message)).toEqual(["Theirs"]);
+  });
+});

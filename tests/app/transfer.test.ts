@@ -1,0 +1,209 @@
+import { readFileSync } from "node:fs";
+import { beforeEach, describe, expect, it } from "vitest";
+import { validateConfig } from "../../app/config";
+import type { FreeShippingOffer, Offer, OfferConfig } from "../../app/engine";
+import { configForShop, createOffer, listOffers } from "../../app/models/offers.server";
+import { getShopSetup, rememberCurrency } from "../../app/models/shop-settings.server";
+import type { ImportActionData } from "../../app/routes/app.import";
+import { action as importAction } from "../../app/routes/app.import";
+import { loader as exportLoader } from "../../app/routes/app.export";
+import { installAdminStandIn } from "../support/admin-api";
+import {
+  adminRequest,
+  installSession,
+  outcome,
+  routeArgs,
+  TEST_SHOP,
+} from "../support/admin-routes";
+import { clearOfferTables } from "../support/offers-db";
+
+const OTHER_SHOP = "other-shop.myshopify.com";
+const example = JSON.parse(
+  readFileSync("tests/fixtures/config.example.json", "utf8"),
+) as OfferConfig;
+
+const offer = (id: string, threshold = "50.00"): FreeShippingOffer => ({
+  id,
+  kind: "free-shipping",
+  title: `Free shipping (${id})`,
+  status: "active",
+  threshold,
+});
+
+async function exportFile() {
+  const request = await adminRequest("/app/export");
+  return outcome<OfferConfig>(() => exportLoader(routeArgs(request)));
+}
+
+async function importFile(text: string, intent: "preview" | "apply") {
+  const request = await adminRequest("/app/import", { json: { intent, text } });
+  return outcome<ImportActionData>(() => importAction(routeArgs(request)));
+}
+
+async function snapshot(shop = TEST_SHOP) {
+  return { config: await configForShop(shop), offers: await listOffers(shop) };
+}
+
+beforeEach(async () => {
+  await clearOfferTables();
+  installAdminStandIn();
+  await installSession();
+  await rememberCurrency(TEST_SHOP, "USD");
+  await rememberCurrency(OTHER_SHOP, "USD");
+});
+
+describe("export", () => {
+  it("downloads the shop's offers and settings as a valid config v1 file", async () => {
+    await createOffer(TEST_SHOP, offer("ship"));
+    await createOffer(TEST_SHOP, {
+      ...offer("draft-gift"),
+      kind: "gift",
+      status: "draft",
+      item: { variantId: "", productId: "", title: "", price: "" },
+    } as Offer);
+    await createOffer(OTHER_SHOP, offer("theirs"));
+
+    const result = await exportFile();
+    expect(result.status).toBe(200);
+    expect(result.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+    expect(result.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="ladder-test-shop-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
+    expect(validateConfig(result.data).ok).toBe(true);
+    expect(result.data.offers.map((o) => o.id)).toEqual(["ship"]);
+    // The incomplete draft is left out (it would make the file invalid), and the count says so.
+    expect(result.headers.get("X-Ladder-Left-Out")).toBe("1");
+  });
+});
+
+describe("import", () => {
+  beforeEach(async () => {
+    await createOffer(TEST_SHOP, offer("keep"));
+    await createOffer(TEST_SHOP, offer("change"));
+    await createOffer(TEST_SHOP, offer("remove"));
+    await createOffer(OTHER_SHOP, offer("remove"));
+  });
+
+  const file = (): OfferConfig => ({
+    version: 1,
+    currency: "USD",
+    settings: { maxOffers: 3, holdoutPercent: 5 },
+    offers: [
+      offer("added", "20.00"),
+      offer("keep"),
+      { ...offer("change"), title: "Changed title", threshold: "60.00" },
+    ],
+  });
+
+  it("previews added, changed and removed offers by id, and changes nothing", async () => {
+    const before = await snapshot();
+    const result = await importFile(JSON.stringify(file()), "preview");
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual({
+      ok: true,
+      applied: false,
+      offerCount: 3,
+      diff: {
+        added: [{ id: "added", title: "Free shipping (added)", kind: "free-shipping" }],
+        changed: [
+          {
+            id: "change",
+            title: "Changed title",
+            kind: "free-shipping",
+            fields: ["threshold", "title"],
+          },
+        ],
+        removed: [{ id: "remove", title: "Free shipping (remove)", kind: "free-shipping" }],
+        unchanged: 1,
+        settingsChanged: true,
+        reordered: false,
+      },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("applies the file in one go: the shop's offers and settings become the file's", async () => {
+    const result = await importFile(JSON.stringify(file()), "apply");
+    expect(result.data).toMatchObject({ ok: true, applied: true, offerCount: 3 });
+    const config = await configForShop(TEST_SHOP);
+    expect(config).toEqual(file());
+    expect((await getShopSetup(TEST_SHOP)).settings).toEqual({ maxOffers: 3, holdoutPercent: 5 });
+    // Another shop's offer with the same id is untouched.
+    expect((await configForShop(OTHER_SHOP)).offers.map((o) => o.id)).toEqual(["remove"]);
+  });
+
+  it("an invalid file lists every problem with its path and changes nothing", async () => {
+    const before = await snapshot();
+    const invalid = {
+      ...file(),
+      settings: { holdoutPercent: 80, colour: "red" },
+      offers: [
+        { ...offer("a"), threshold: "-1" },
+        offer("a"),
+        {
+          id: "v",
+          kind: "volume",
+          title: "Tiers",
+          status: "active",
+          trigger: { tags: ["x"] },
+          tiers: [{ minQuantity: 1, discountPercent: 5 }],
+        },
+      ],
+    };
+    for (const intent of ["preview", "apply"] as const) {
+      const result = await importFile(JSON.stringify(invalid), intent);
+      expect(result.status).toBe(422);
+      expect(result.data.ok).toBe(false);
+      const paths = result.data.ok ? [] : result.data.problems.map((p) => p.path);
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          "settings.holdoutPercent",
+          "settings.colour",
+          "offers[0].threshold",
+          "offers[1].id",
+          "offers[2].tiers[0].minQuantity",
+        ]),
+      );
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a file that is not JSON, or in another currency", async () => {
+    const notJson = await importFile("{ offers: [", "apply");
+    expect(notJson.data).toMatchObject({ ok: false, problems: [{ path: "file" }] });
+    const euros = await importFile(JSON.stringify({ ...file(), currency: "EUR" }), "apply");
+    expect(euros.data).toMatchObject({
+      ok: false,
+      problems: [
+        { path: "currency", message: "is EUR, but this shop sells in USD; prices would be wrong" },
+      ],
+    });
+    expect((await listOffers(TEST_SHOP)).map((o) => o.key)).toEqual(["keep", "change", "remove"]);
+  });
+
+  it("imports the complete example config the CLI documents", async () => {
+    const result = await importFile(JSON.stringify(example), "apply");
+    expect(result.data).toMatchObject({ ok: true, offerCount: example.offers.length });
+    expect(await configForShop(TEST_SHOP)).toEqual(example);
+  });
+});
+
+describe("export → import round trip", () => {
+  it("re-importing an export changes nothing", async () => {
+    await importFile(JSON.stringify(example), "apply");
+    const before = await snapshot();
+    const exported = await exportFile();
+
+    const preview = await importFile(JSON.stringify(exported.data), "preview");
+    expect(preview.data).toMatchObject({
+      ok: true,
+      diff: { added: [], changed: [], removed: [], settingsChanged: false, reordered: false },
+    });
+    await importFile(JSON.stringify(exported.data), "apply");
+    const after = await snapshot();
+    expect(after.config).toEqual(before.config);
+    expect(after.offers.map(({ updatedAt: _, ...o }) => o)).toEqual(
+      before.offers.map(({ updatedAt: _, ...o }) => o),
+    );
+  });
+});

@@ -1,0 +1,267 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
+import { load, type Offer } from "../../app/engine";
+import { backgroundSettled } from "../../app/models/background.server";
+import { openNotices } from "../../app/models/notices.server";
+import { createOffer, getOffer } from "../../app/models/offers.server";
+import { publishOffers } from "../../app/models/publish.server";
+import { rememberCurrency } from "../../app/models/shop-settings.server";
+import { action as productDelete } from "../../app/routes/webhooks.products.delete";
+import { action as productUpdate } from "../../app/routes/webhooks.products.update";
+import { unauthenticated } from "../../app/shopify.server";
+import { installAdminStandIn, type RecordingStandIn } from "../support/admin-api";
+import { installSession, routeArgs, TEST_SHOP } from "../support/admin-routes";
+import { clearOfferTables } from "../support/offers-db";
+import { rawWebhookRequest, responseOf, webhookRequest } from "../support/webhooks";
+
+const OTHER_SHOP = "other-shop.myshopify.com";
+const P = (n: number) => `gid://shopify/Product/${n}`;
+const V = (n: number) => `gid://shopify/ProductVariant/${n}`;
+
+const upgrade: Offer = {
+  id: "premium-wash",
+  kind: "upgrade",
+  title: "Premium wash upgrade",
+  status: "active",
+  trigger: { productIds: [P(1001)] },
+  to: { variantId: V(2002), productId: P(1002), title: "Premium wash", price: "35.00" },
+  discountPercent: 10,
+};
+const waxing: Offer = {
+  id: "waxing",
+  kind: "cross-sell",
+  title: "Waxing with a wash",
+  status: "active",
+  trigger: { productIds: [P(1001), P(1002)] },
+  item: { variantId: V(2003), productId: P(1003), title: "Waxing", price: "15.00" },
+};
+
+function productPayload(
+  id: number,
+  updatedAt: string,
+  variants: { id: number; title: string; price: string }[],
+  title = "Premium wash",
+) {
+  return {
+    id,
+    admin_graphql_api_id: P(id),
+    title,
+    updated_at: updatedAt,
+    variants: variants.map((v) => ({
+      id: v.id,
+      product_id: id,
+      admin_graphql_api_id: V(v.id),
+      title: v.title,
+      price: v.price,
+    })),
+  };
+}
+
+async function deliverUpdate(
+  payload: unknown,
+  { shop = TEST_SHOP, secret }: { shop?: string; secret?: string } = {},
+) {
+  const request = webhookRequest("/webhooks/products/update", {
+    topic: "products/update",
+    shop,
+    payload,
+    secret,
+  });
+  const response = await responseOf(() => productUpdate(routeArgs(request)));
+  await backgroundSettled();
+  return response;
+}
+
+async function deliverDelete(id: number, { secret }: { secret?: string } = {}) {
+  const request = webhookRequest("/webhooks/products/delete", {
+    topic: "products/delete",
+    shop: TEST_SHOP,
+    payload: { id },
+    secret,
+  });
+  const response = await responseOf(() => productDelete(routeArgs(request)));
+  await backgroundSettled();
+  return response;
+}
+
+/** The offers of the published checkout config, as checkout loads them. */
+function publishedOffers(api: RecordingStandIn) {
+  const metafield = api.metafields().find((m) => m.key === "ladder_config");
+  const runtime = metafield ? load(JSON.parse(metafield.value)) : null;
+  return runtime ? Array.from({ length: runtime.size }, (_, i) => runtime.offerAt(i)) : [];
+}
+
+const versions = async () =>
+  (
+    await prisma.publication.findMany({ where: { shop: TEST_SHOP }, orderBy: { version: "asc" } })
+  ).map((p) => [p.version, p.trigger]);
+
+let adminApi: RecordingStandIn;
+
+beforeEach(async () => {
+  await clearOfferTables();
+  adminApi = installAdminStandIn();
+  await installSession();
+  await rememberCurrency(TEST_SHOP, "USD");
+  await rememberCurrency(OTHER_SHOP, "USD");
+  await createOffer(TEST_SHOP, upgrade);
+  await createOffer(TEST_SHOP, waxing);
+  await createOffer(OTHER_SHOP, upgrade);
+  const { admin } = await unauthenticated.admin(TEST_SHOP);
+  const first = await publishOffers(TEST_SHOP, admin);
+  expect(first.ok).toBe(true);
+});
+
+describe("products/update webhook", () => {
+  it("takes the new price into the offers and republishes", async () => {
+    const response = await deliverUpdate(
+      productPayload(1002, "2026-11-22T10:00:00Z", [
+        { id: 2002, title: "Default Title", price: "39.00" },
+      ]),
+    );
+    expect(response.status).toBe(200);
+    expect((await getOffer(TEST_SHOP, "premium-wash"))?.body.to).toEqual({
+      variantId: V(2002),
+      productId: P(1002),
+      title: "Premium wash",
+      price: "39.00",
+    });
+    expect(await versions()).toEqual([
+      [1, "merchant"],
+      [2, "product-update"],
+    ]);
+    const upgradeOffer = publishedOffers(adminApi).find((o) => o.id === "premium-wash");
+    expect(upgradeOffer?.kind === "upgrade" ? upgradeOffer.to.price : null).toBe(3900);
+    // Another shop's offer on the same product is not touched by this shop's webhook.
+    expect((await getOffer(OTHER_SHOP, "premium-wash"))?.body.to).toMatchObject({ price: "35.00" });
+  });
+
+  it("ignores an older delivery that arrives late", async () => {
+    await deliverUpdate(
+      productPayload(1002, "2026-11-22T10:00:00Z", [
+        { id: 2002, title: "Default Title", price: "39.00" },
+      ]),
+    );
+    await deliverUpdate(
+      productPayload(1002, "2026-11-22T09:00:00Z", [
+        { id: 2002, title: "Default Title", price: "30.00" },
+      ]),
+    );
+    expect((await getOffer(TEST_SHOP, "premium-wash"))?.body.to).toMatchObject({ price: "39.00" });
+    expect(await versions()).toHaveLength(2);
+  });
+
+  it("does not republish when nothing an offer uses changed", async () => {
+    await deliverUpdate(
+      productPayload(1002, "2026-11-22T10:00:00Z", [
+        { id: 2002, title: "Default Title", price: "35.00" },
+      ]),
+    );
+    await deliverUpdate(
+      productPayload(
+        1004,
+        "2026-11-22T10:00:00Z",
+        [{ id: 2004, title: "Default Title", price: "9.00" }],
+        "Tire shine",
+      ),
+    );
+    expect(await versions()).toEqual([[1, "merchant"]]);
+  });
+
+  it("sets an offer to draft and tells the merchant when its variant is gone", async () => {
+    await deliverUpdate(
+      productPayload(1002, "2026-11-22T10:00:00Z", [{ id: 2999, title: "XL", price: "50.00" }]),
+    );
+    const stored = await getOffer(TEST_SHOP, "premium-wash");
+    expect(stored).toMatchObject({ status: "draft", complete: false });
+    const [notice] = await openNotices(TEST_SHOP);
+    expect(notice).toMatchObject({ offerKey: "premium-wash", tone: "warning" });
+    expect(notice?.message).toMatch(/“Premium wash upgrade” was set to draft/);
+    expect(publishedOffers(adminApi).map((o) => o.id)).toEqual(["waxing"]);
+  });
+
+  it("answers 401 to a forged delivery and changes nothing", async () => {
+    const response = await deliverUpdate(
+      productPayload(1002, "2026-11-22T10:00:00Z", [
+        { id: 2002, title: "Default Title", price: "1.00" },
+      ]),
+      { secret: "forged" },
+    );
+    expect(response.status).toBe(401);
+    expect((await getOffer(TEST_SHOP, "premium-wash"))?.body.to).toMatchObject({ price: "35.00" });
+  });
+
+  it("updates prices but publishes nothing for a shop that never published", async () => {
+    await prisma.publication.deleteMany();
+    const before = adminApi.sent.length;
+    await deliverUpdate(
+      productPayload(1002, "2026-11-22T10:00:00Z", [
+        { id: 2002, title: "Default Title", price: "39.00" },
+      ]),
+    );
+    expect((await getOffer(TEST_SHOP, "premium-wash"))?.body.to).toMatchObject({ price: "39.00" });
+    expect(await versions()).toEqual([]);
+    expect(adminApi.sent.slice(before)).toEqual([]);
+  });
+
+  it("answers 400 to a payload it does not understand", async () => {
+    expect((await deliverUpdate({ id: 1 })).status).toBe(400);
+  });
+});
+
+describe("products/delete webhook", () => {
+  it("takes offers that offer the product to draft, records a notice, and republishes", async () => {
+    const response = await deliverDelete(1003);
+    expect(response.status).toBe(200);
+    const stored = await getOffer(TEST_SHOP, "waxing");
+    expect(stored).toMatchObject({ status: "draft", complete: false });
+    expect(stored?.body.item).toEqual({ variantId: "", productId: "", title: "", price: "" });
+    expect((await openNotices(TEST_SHOP)).map((n) => n.message)).toEqual([
+      "“Waxing with a wash” was set to draft: the product it offers (Waxing) was deleted in Shopify. Choose another product to activate it again.",
+    ]);
+    expect(await versions()).toEqual([
+      [1, "merchant"],
+      [2, "product-delete"],
+    ]);
+    expect(publishedOffers(adminApi).map((o) => o.id)).toEqual(["premium-wash"]);
+  });
+
+  it("removes the product from triggers; an offer whose trigger empties goes to draft", async () => {
+    await deliverDelete(1001);
+    // The upgrade's only trigger was the deleted product.
+    expect(await getOffer(TEST_SHOP, "premium-wash")).toMatchObject({
+      status: "draft",
+      complete: false,
+    });
+    // Waxing still triggers on the premium wash and stays live.
+    const waxingOffer = await getOffer(TEST_SHOP, "waxing");
+    expect(waxingOffer).toMatchObject({ status: "active", complete: true });
+    expect(waxingOffer?.body.trigger).toEqual({ productIds: [P(1002)] });
+    expect((await openNotices(TEST_SHOP)).map((n) => n.offerKey)).toEqual(["premium-wash"]);
+    expect(publishedOffers(adminApi).map((o) => o.id)).toEqual(["waxing"]);
+  });
+
+  it("reads ids too large for a JavaScript number exactly", async () => {
+    const big = "9007199254740993"; // 2^53 + 1
+    await createOffer(TEST_SHOP, {
+      ...waxing,
+      id: "big",
+      status: "draft",
+      item: { ...waxing.item, productId: `gid://shopify/Product/${big}` },
+    } as Offer);
+    const request = rawWebhookRequest("/webhooks/products/delete", {
+      topic: "products/delete",
+      shop: TEST_SHOP,
+      body: `{"id":${big}}`,
+    });
+    expect((await responseOf(() => productDelete(routeArgs(request)))).status).toBe(200);
+    await backgroundSettled();
+    expect((await getOffer(TEST_SHOP, "big"))?.complete).toBe(false);
+  });
+
+  it("answers 401 to a forged delivery and changes nothing", async () => {
+    expect((await deliverDelete(1003, { secret: "forged" })).status).toBe(401);
+    expect(await getOffer(TEST_SHOP, "waxing")).toMatchObject({ status: "active", complete: true });
+    expect(await openNotices(TEST_SHOP)).toEqual([]);
+  });
+});
