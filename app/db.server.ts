@@ -1,5 +1,5 @@
 import { PrismaClient } from "@prisma/client";
-import { createDriverAdapter, databaseUrl } from "./db-adapter.server";
+import { createDriverAdapter, databaseProvider, databaseUrl } from "./db-adapter.server";
 
 declare global {
   // Reused across Vite dev-server reloads so edits don't leak connections.
@@ -7,7 +7,21 @@ declare global {
 }
 
 function createPrismaClient(): PrismaClient {
-  return new PrismaClient({ adapter: createDriverAdapter(databaseUrl()) });
+  const url = databaseUrl();
+  const client = new PrismaClient({ adapter: createDriverAdapter(url) });
+  if (databaseProvider(url) === "sqlite") {
+    // Write-ahead logging: one sync per commit instead of three, and readers never wait for the
+    // writer, which webhook acknowledgements (one insert each) need. NORMAL sync keeps every
+    // commit across an app crash; only a power cut can lose the last ones (production runs on
+    // PostgreSQL).
+    client
+      .$queryRawUnsafe("PRAGMA journal_mode = WAL")
+      .then(() => client.$executeRawUnsafe("PRAGMA synchronous = NORMAL"))
+      .catch((error: unknown) =>
+        console.warn("SQLite: could not enable write-ahead logging", error),
+      );
+  }
+  return client;
 }
 
 const prisma = globalThis.ladderPrisma ?? createPrismaClient();

@@ -3,7 +3,12 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startWebhookWorker } from "./jobs/webhook-worker.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+
+// Webhooks are acknowledged on receipt and processed by this worker; starting it also drains
+// whatever was acknowledged before a restart.
+startWebhookWorker();
 
 const STREAM_TIMEOUT_MS = 5_000;
 

@@ -1,15 +1,20 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import {
   AppDistribution,
+  SessionNotFoundError,
   shopifyApp,
   type AdminApiContext,
 } from "@shopify/shopify-app-remix/server";
+import { abstractFetch } from "@shopify/shopify-api/runtime";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { GraphQLClient } from "graphql-request";
 import prisma from "./db.server";
 import { demoAdminAuthenticator } from "./demo/auth.server";
 import { demoModeFromEnv } from "./demo/mode.server";
 import { installDemoAdminApi } from "./demo/transport.server";
+import { startBackfill } from "./models/backfill.server";
 import { API_VERSION } from "./shopify/api-version";
+import type { AdminApi } from "./shopify/admin.server";
 import type { AdminRequestContext } from "./shopify/context.server";
 import { APP_SCOPES } from "./shopify/scopes";
 
@@ -29,6 +34,12 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   // Webhooks are subscribed app-specifically in shopify.app.toml, not registered from here.
+  hooks: {
+    // On install (the first offline token), import the last 60 days of orders in the background.
+    afterAuth: async ({ session }) => {
+      await startBackfill(session.shop, { clientFor: offlineGraphqlClient, onlyIfNever: true });
+    },
+  },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,
@@ -67,3 +78,40 @@ export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const sessionStorage = shopify.sessionStorage;
+
+/**
+ * Admin API access outside a request (the webhook worker): the library's client on the shop's
+ * offline session. Null when the shop has no offline session (the app was uninstalled).
+ */
+export async function backgroundAdmin(shop: string): Promise<AdminApi | null> {
+  try {
+    const { admin } = await shopify.unauthenticated.admin(shop);
+    return admin;
+  } catch (error) {
+    if (error instanceof SessionNotFoundError) return null;
+    throw error;
+  }
+}
+
+/**
+ * A graphql-request client on the shop's offline token, for the order history backfill: a job
+ * that outlives the request that started it and polls a bulk operation for minutes. The token
+ * comes through the library (which refreshes an expiring offline token first), and requests go
+ * through the library's fetch function, so the demo and the tests answer them in process.
+ */
+export async function offlineGraphqlClient(shop: string): Promise<GraphQLClient | null> {
+  let accessToken: string | undefined;
+  try {
+    ({
+      session: { accessToken },
+    } = await shopify.unauthenticated.admin(shop));
+  } catch (error) {
+    if (error instanceof SessionNotFoundError) return null;
+    throw error;
+  }
+  if (!accessToken) return null;
+  return new GraphQLClient(`https://${shop}/admin/api/${API_VERSION}/graphql.json`, {
+    headers: { "X-Shopify-Access-Token": accessToken },
+    fetch: (input, init) => abstractFetch(input, init),
+  });
+}

@@ -1,3 +1,12 @@
+import { z } from "zod";
+import { contribution, accumulate, type RollupDelta } from "../analytics/order-facts";
+import prisma from "../db.server";
+import {
+  applyRollupDeltas,
+  countedFromRow,
+  refreshCustomers,
+  STORED_SELECT,
+} from "./orders.server";
 import { deleteOfferDataForShop } from "./offers.server";
 import { deleteSessionsForShop } from "./session.server";
 
@@ -12,22 +21,195 @@ export function isComplianceTopic(topic: string): topic is ComplianceTopic {
   return (COMPLIANCE_TOPICS as readonly string[]).includes(topic);
 }
 
+const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String);
+const customerRequest = z.object({
+  customer: z.object({ id }),
+  orders_to_redact: z.array(id).nullish(),
+  orders_requested: z.array(id).nullish(),
+  data_request: z.object({ id }).nullish(),
+});
+
+export class CompliancePayloadError extends Error {
+  constructor(topic: string, detail: string) {
+    super(`${topic}: ${detail}`);
+    this.name = "CompliancePayloadError";
+  }
+}
+
+function parseCustomerRequest(topic: string, payload: unknown) {
+  const parsed = customerRequest.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CompliancePayloadError(
+      topic,
+      `${issue?.path.join(".") ?? "payload"}: ${issue?.message}`,
+    );
+  }
+  return parsed.data;
+}
+
 /**
- * Answers Shopify's mandatory privacy requests for what Ladder stores today: sessions and the
- * shop's offers and settings (no customer data).
- * Per-customer data (attribution, the customer metafield mirror) arrives with analytics, and its
- * export and redaction are added here with it.
+ * Shopify's mandatory privacy requests. Returns the report for a data request (what Ladder stores
+ * about the customer), null otherwise.
  */
-export async function handleComplianceRequest(shop: string, topic: ComplianceTopic): Promise<void> {
+export async function handleComplianceRequest(
+  shop: string,
+  topic: ComplianceTopic,
+  payload: unknown,
+): Promise<CustomerDataReport | null> {
   switch (topic) {
     case "SHOP_REDACT":
       // 48 hours after uninstall Shopify asks us to forget the shop entirely.
-      await deleteSessionsForShop(shop);
-      await deleteOfferDataForShop(shop);
-      return;
-    case "CUSTOMERS_REDACT":
-    case "CUSTOMERS_DATA_REQUEST":
-      // No customer data is stored yet, so there is nothing to redact or report.
-      return;
+      await redactShop(shop);
+      return null;
+    case "CUSTOMERS_REDACT": {
+      const request = parseCustomerRequest(topic, payload);
+      await redactCustomer(shop, request.customer.id, request.orders_to_redact ?? []);
+      return null;
+    }
+    case "CUSTOMERS_DATA_REQUEST": {
+      const request = parseCustomerRequest(topic, payload);
+      return customerDataReport(shop, request.customer.id, request.orders_requested ?? []);
+    }
   }
+}
+
+/** Every row Ladder keeps for a shop, in every table, and nothing of any other shop. */
+export async function redactShop(shop: string): Promise<void> {
+  await deleteOfferDataForShop(shop);
+  await prisma.$transaction([
+    prisma.webhookEvent.deleteMany({ where: { shop } }),
+    prisma.analyticsOrder.deleteMany({ where: { shop } }),
+    prisma.analyticsRefund.deleteMany({ where: { shop } }),
+    prisma.dailyRollup.deleteMany({ where: { shop } }),
+    prisma.analyticsCustomer.deleteMany({ where: { shop } }),
+    prisma.cohortRollup.deleteMany({ where: { shop } }),
+    prisma.analyticsProduct.deleteMany({ where: { shop } }),
+    prisma.productPair.deleteMany({ where: { shop } }),
+    prisma.pairMiningRun.deleteMany({ where: { shop } }),
+    prisma.backfillJob.deleteMany({ where: { shop } }),
+    prisma.analyticsShop.deleteMany({ where: { shop } }),
+  ]);
+  await deleteSessionsForShop(shop);
+}
+
+/**
+ * Deletes the customer's orders (theirs, and those Shopify lists), their refunds, their cohort
+ * row and their queued webhook events. Their orders leave the rollups too, so every figure Ladder
+ * shows stays equal to what its stored orders give.
+ */
+export async function redactCustomer(
+  shop: string,
+  customerId: string,
+  orderIds: readonly string[],
+): Promise<{ orders: number }> {
+  return prisma.$transaction(
+    async (tx) => {
+      const orders = await tx.analyticsOrder.findMany({
+        where: { shop, OR: [{ customerId }, { orderId: { in: [...orderIds] } }] },
+        select: STORED_SELECT,
+      });
+      const deltas = new Map<string, RollupDelta>();
+      for (const order of orders) accumulate(deltas, contribution(countedFromRow(order)), -1);
+      const ids = orders.map((o) => o.orderId);
+      const allIds = [...new Set([...ids, ...orderIds])];
+      await tx.analyticsOrder.deleteMany({ where: { shop, orderId: { in: ids } } });
+      await tx.analyticsRefund.deleteMany({
+        where: { shop, OR: [{ customerId }, { orderId: { in: allIds } }] },
+      });
+      await tx.webhookEvent.deleteMany({ where: { shop, customerId } });
+      await applyRollupDeltas(tx, shop, deltas);
+      const customers = new Set<string>([customerId]);
+      for (const order of orders) if (order.customerId) customers.add(order.customerId);
+      await refreshCustomers(tx, shop, [...customers]);
+      return { orders: orders.length };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+export interface CustomerDataReport {
+  shop: string;
+  customerId: string;
+  storedBy: "Ladder";
+  explanation: string;
+  orders: {
+    orderId: string;
+    name: string;
+    createdAt: string;
+    group: string;
+    cancelled: boolean;
+    value: number;
+    attributedRevenue: number;
+    offersAccepted: string[];
+    offersShown: string[];
+    lines: unknown;
+  }[];
+  refunds: { refundId: string; orderId: string; createdAt: string; lines: unknown }[];
+  cohort: {
+    firstOrderAt: string;
+    cohortMonth: string;
+    group: string;
+    orders: number;
+    revenue: number;
+  } | null;
+  queuedWebhookEvents: number;
+}
+
+export async function customerDataReport(
+  shop: string,
+  customerId: string,
+  orderIds: readonly string[],
+): Promise<CustomerDataReport> {
+  const [orders, customer, queued] = await Promise.all([
+    prisma.analyticsOrder.findMany({
+      where: { shop, OR: [{ customerId }, { orderId: { in: [...orderIds] } }] },
+      orderBy: { createdAt: "asc" },
+    }),
+    prisma.analyticsCustomer.findUnique({ where: { shop_customerId: { shop, customerId } } }),
+    prisma.webhookEvent.count({ where: { shop, customerId, NOT: { payload: null } } }),
+  ]);
+  const refunds = await prisma.analyticsRefund.findMany({
+    where: { shop, OR: [{ customerId }, { orderId: { in: orders.map((o) => o.orderId) } }] },
+    orderBy: { createdAt: "asc" },
+  });
+  const list = (value: string) => (value === "" ? [] : value.split(","));
+  return {
+    shop,
+    customerId,
+    storedBy: "Ladder",
+    explanation:
+      "Ladder keeps, per order, its lines (product, variant, quantity, amounts in minor units of " +
+      "the shop currency), the offers shown and accepted at checkout and the experiment group; " +
+      "per customer, the month and group of their first order and their lifetime revenue. The " +
+      "customer metafield $app/ladder_state lives in Shopify, on the customer.",
+    orders: orders.map((o) => ({
+      orderId: o.orderId,
+      name: o.name,
+      createdAt: o.createdAt.toISOString(),
+      group: o.group,
+      cancelled: o.cancelled,
+      value: o.value,
+      attributedRevenue: o.attributed,
+      offersAccepted: list(o.accepted),
+      offersShown: list(o.shown),
+      lines: JSON.parse(o.lines) as unknown,
+    })),
+    refunds: refunds.map((r) => ({
+      refundId: r.refundId,
+      orderId: r.orderId,
+      createdAt: r.createdAt.toISOString(),
+      lines: JSON.parse(r.lines) as unknown,
+    })),
+    cohort: customer
+      ? {
+          firstOrderAt: customer.firstOrderAt.toISOString(),
+          cohortMonth: customer.cohortMonth,
+          group: customer.group,
+          orders: customer.orders,
+          revenue: customer.revenue,
+        }
+      : null,
+    queuedWebhookEvents: queued,
+  };
 }

@@ -30,7 +30,7 @@ describe("shopify.app.toml", () => {
     expect(toml.access_scopes.scopes.split(",")).toEqual([...APP_SCOPES]);
   });
 
-  it("subscribes the lifecycle, catalog and all three mandatory compliance topics", () => {
+  it("subscribes the lifecycle, catalog, orders, customers and all three compliance topics", () => {
     const topics = toml.webhooks.subscriptions.flatMap((s) => [
       ...(s.topics ?? []),
       ...(s.compliance_topics ?? []),
@@ -40,8 +40,12 @@ describe("shopify.app.toml", () => {
       "app/uninstalled",
       "customers/data_request",
       "customers/redact",
+      "customers/update",
+      "orders/create",
+      "orders/updated",
       "products/delete",
       "products/update",
+      "refunds/create",
       "shop/redact",
     ]);
   });

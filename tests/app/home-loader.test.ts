@@ -9,7 +9,6 @@ import {
   TEST_SHOP_NAME,
 } from "@shopify/shopify-api/test-helpers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { SHOP_QUERY } from "../../app/graphql/shop";
 import { loader } from "../../app/routes/app._index";
 import { sessionStorage } from "../../app/shopify.server";
 import { installAdminStandIn, type RecordingStandIn } from "../support/admin-api";
@@ -27,7 +26,7 @@ describe("/app home loader", () => {
     await sessionStorage.storeSession(setUpValidSession({ shop: TEST_SHOP }));
   });
 
-  it("authenticates an embedded request and reads the shop through the Admin API", async () => {
+  it("authenticates an embedded request and loads the session shop's dashboard from the database", async () => {
     const request = await setUpValidRequest(
       {
         type: RequestType.Admin,
@@ -40,15 +39,12 @@ describe("/app home loader", () => {
 
     const data = await loader(loaderArgs(request));
 
-    expect(data.shop).toEqual({
-      id: "gid://shopify/Shop/1",
-      name: "Ladder Demo Store",
-      currencyCode: "USD",
-      myshopifyDomain: TEST_SHOP,
-    });
     expect(data.demo).toBe(false);
-    // Exactly the app's document went out, with the session's token (the stand-in checks it).
-    expect(adminApi.sent.map((s) => s.query)).toEqual([SHOP_QUERY]);
+    expect(data.dashboard).toMatchObject({ hasOrders: false, currency: "USD" });
+    expect(data.dashboard.comparison.status).toBe("insufficient");
+    expect(data.rangeError).toBeNull();
+    // The dashboard reads rollups only: no Admin API round trip on the home page.
+    expect(adminApi.sent).toEqual([]);
   });
 
   it("accepts a bearer session token (fetch requests from the embedded app)", async () => {
@@ -62,7 +58,7 @@ describe("/app home loader", () => {
       new Request(`${APP_URL}/app`),
     );
     const data = await loader(loaderArgs(request));
-    expect(data.shop.myshopifyDomain).toBe(TEST_SHOP);
+    expect(data.dashboard.range.to).toBe(data.today);
   });
 
   it("does not serve a request without a session token, and calls no API", async () => {

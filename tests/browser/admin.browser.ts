@@ -129,6 +129,8 @@ const created: Record<string, string> = {};
 describe("every screen renders and is accessible", () => {
   it.each([
     ["home", "/app"],
+    ["home-12-months", "/app?days=365"],
+    ["analytics", "/app/analytics"],
     ["offers", "/app/offers"],
     ["offer-editor", "/app/offers/premium-wash"],
     ["new-offer", "/app/offers/new/bundle"],

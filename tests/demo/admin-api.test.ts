@@ -203,5 +203,5 @@ describe("through the Shopify client (the demo's production code path)", () => {
     await seedDemoShop(sessionStorage);
     const session = await sessionStorage.loadSession("offline_ladder-demo.myshopify.com");
     expect(session?.accessToken).toBe("ladder-demo-access-token");
-  });
+  }, 60_000);
 });

@@ -1,6 +1,8 @@
 import { API_SECRET_KEY, APP_URL, getHmac } from "@shopify/shopify-api/test-helpers";
 import { API_VERSION } from "../../app/shopify/api-version";
 
+let deliveries = 0;
+
 /** A webhook request as Shopify sends it, signed with the app secret (or a forged one). */
 export function webhookRequest(
   pathname: string,
@@ -9,7 +11,8 @@ export function webhookRequest(
     shop,
     payload,
     secret = API_SECRET_KEY,
-  }: { topic: string; shop: string; payload: unknown; secret?: string },
+    eventId,
+  }: { topic: string; shop: string; payload: unknown; secret?: string; eventId?: string },
 ): Request {
   const body = JSON.stringify(payload);
   return new Request(new URL(pathname, APP_URL), {
@@ -21,8 +24,10 @@ export function webhookRequest(
       "X-Shopify-Topic": topic,
       "X-Shopify-Shop-Domain": shop,
       "X-Shopify-API-Version": API_VERSION,
-      "X-Shopify-Webhook-Id": `test-${topic}-${Date.now()}`,
+      "X-Shopify-Webhook-Id": `test-${topic}-${(deliveries += 1)}`,
       "X-Shopify-Triggered-At": new Date().toISOString(),
+      // Repeated deliveries of one event share this id (each delivery has its own webhook id).
+      ...(eventId ? { "X-Shopify-Event-Id": eventId } : {}),
     },
   });
 }

@@ -48,7 +48,7 @@ describe("compliance webhooks", () => {
   });
 
   it.each(["customers/data_request", "customers/redact"])(
-    "%s is acknowledged with 200 (no customer data is stored yet)",
+    "%s is acknowledged with 200 and leaves the sessions alone",
     async (topic) => {
       const request = webhookRequest("/webhooks/compliance", {
         topic,

@@ -1,4 +1,5 @@
 import type { DemoProduct, DemoShopInfo, DemoVariant } from "../catalog";
+import { demoOrdersStandIn } from "./orders.server";
 import { discountsStandIn } from "./discounts.server";
 import { merchantDiscounts } from "./merchant-discounts.server";
 
@@ -35,4 +36,5 @@ export type StandInExtension = (context: StandInContext) => StandInArea;
 export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [
   discountsStandIn(),
   merchantDiscounts,
+  demoOrdersStandIn,
 ];

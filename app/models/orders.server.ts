@@ -1,0 +1,643 @@
+/**
+ * Recording orders and refunds, and keeping the rollups in step with them.
+ *
+ * Each stored order carries the facts its rollup contribution is derived from, so recording a new
+ * version of an order applies (new contribution − old contribution) to the daily rollups and the
+ * cohort rollups in the same transaction: the dashboard then reads O(days), never O(orders), and
+ * the rollups always equal a brute-force computation over the orders (tested).
+ */
+import type { Prisma } from "@prisma/client";
+import prisma from "../db.server";
+import {
+  accumulate,
+  contribution,
+  deriveFacts,
+  isZeroDelta,
+  type CountedOrder,
+  type NormalizedOrder,
+  type OrderGroup,
+  type OrderLine,
+  type OrderRefund,
+  type RollupDelta,
+} from "../analytics/order-facts";
+
+type Tx = Prisma.TransactionClient;
+
+export class ConcurrentUpdateError extends Error {
+  constructor(shop: string, orderId: string) {
+    super(`Order ${orderId} of ${shop} changed while it was being recorded; it will be retried.`);
+    this.name = "ConcurrentUpdateError";
+  }
+}
+
+export interface StoredOrderRow {
+  orderId: string;
+  customerId: string | null;
+  createdAt: Date;
+  sourceUpdatedAt: Date;
+  day: string;
+  group: string;
+  cancelled: boolean;
+  lines: string;
+  value: number;
+  attributed: number;
+  accepted: string;
+  shown: string;
+  offerRevenue: string;
+  version: number;
+}
+
+export const STORED_SELECT = {
+  orderId: true,
+  customerId: true,
+  createdAt: true,
+  sourceUpdatedAt: true,
+  day: true,
+  group: true,
+  cancelled: true,
+  lines: true,
+  value: true,
+  attributed: true,
+  accepted: true,
+  shown: true,
+  offerRevenue: true,
+  version: true,
+} as const;
+
+function splitList(value: string): string[] {
+  return value === "" ? [] : value.split(",");
+}
+
+export function countedFromRow(row: StoredOrderRow): CountedOrder {
+  return {
+    day: row.day,
+    group: row.group as OrderGroup,
+    cancelled: row.cancelled,
+    value: row.value,
+    attributed: row.attributed,
+    accepted: splitList(row.accepted),
+    shown: splitList(row.shown),
+    offerRevenue: JSON.parse(row.offerRevenue) as Record<string, number>,
+  };
+}
+
+export interface RecordOptions {
+  /**
+   * "webhook": the delivery is the order's full state (lines and refunds) and wins when it is as
+   * new as what is stored. "backfill": history import; never overwrites an order already known.
+   */
+  source: "webhook" | "backfill";
+}
+
+export interface RecordResult {
+  created: number;
+  updated: number;
+  skipped: number;
+  /** Customers whose orders with an accepted offer changed (their metafield needs a refresh). */
+  acceptedCustomers: string[];
+}
+
+/** Orders per transaction: SQLite binds at most 999 parameters to a statement. */
+const CHUNK = 400;
+
+/**
+ * Records orders (one webhook delivery or a backfill batch) for a shop: upserts the orders and
+ * their refunds, then applies the rollup deltas, one transaction per chunk of orders.
+ */
+export async function recordOrders(
+  shop: string,
+  orders: readonly NormalizedOrder[],
+  options: RecordOptions,
+): Promise<RecordResult> {
+  const total: RecordResult = { created: 0, updated: 0, skipped: 0, acceptedCustomers: [] };
+  for (let i = 0; i < orders.length; i += CHUNK) {
+    const result = await recordChunk(shop, orders.slice(i, i + CHUNK), options);
+    total.created += result.created;
+    total.updated += result.updated;
+    total.skipped += result.skipped;
+    total.acceptedCustomers.push(...result.acceptedCustomers);
+  }
+  return total;
+}
+
+async function recordChunk(
+  shop: string,
+  orders: readonly NormalizedOrder[],
+  { source }: RecordOptions,
+): Promise<RecordResult> {
+  const unique = new Map<string, NormalizedOrder>();
+  for (const order of orders) unique.set(order.id, order);
+  const batch = [...unique.values()];
+  if (batch.length === 0) return { created: 0, updated: 0, skipped: 0, acceptedCustomers: [] };
+  const ids = batch.map((o) => o.id);
+
+  return prisma.$transaction(
+    async (tx) => {
+      const existing = new Map(
+        (
+          await tx.analyticsOrder.findMany({
+            where: { shop, orderId: { in: ids } },
+            select: STORED_SELECT,
+          })
+        ).map((row) => [row.orderId, row]),
+      );
+
+      // Refunds from the payloads: webhooks carry every refund with amounts (authoritative);
+      // the backfill's refunds are already netted into its lines.
+      const payloadRefunds = batch.flatMap((o) => o.refunds);
+      if (payloadRefunds.length > 0) {
+        await upsertRefunds(tx, shop, payloadRefunds, batch, source === "webhook");
+      }
+      const refundsByOrder = await refundLinesByOrder(tx, shop, ids);
+
+      const deltas = new Map<string, RollupDelta>();
+      const result: RecordResult = { created: 0, updated: 0, skipped: 0, acceptedCustomers: [] };
+      const accepted = new Set<string>();
+      const touchedCustomers = new Set<string>();
+      const creates: Prisma.AnalyticsOrderCreateManyInput[] = [];
+
+      for (const order of batch) {
+        const before = existing.get(order.id);
+        if (before && (source === "backfill" || before.sourceUpdatedAt > order.updatedAt)) {
+          result.skipped++;
+          continue;
+        }
+        const facts = deriveFacts(order.lines, refundsByOrder.get(order.id) ?? [], order.shown);
+        const row = {
+          shop,
+          orderId: order.id,
+          name: order.name,
+          customerId: order.customerId,
+          createdAt: order.createdAt,
+          sourceUpdatedAt: order.updatedAt,
+          day: order.day,
+          group: order.group,
+          cancelled: order.cancelled,
+          lines: JSON.stringify(order.lines),
+          basket: facts.basket.join(" "),
+          value: facts.value,
+          attributed: facts.attributed,
+          accepted: facts.accepted.join(","),
+          shown: facts.shown.join(","),
+          offerRevenue: JSON.stringify(facts.offerRevenue),
+        };
+        const counted: CountedOrder = { ...order, ...facts };
+        accumulate(deltas, contribution(counted), 1);
+        if (before) {
+          accumulate(deltas, contribution(countedFromRow(before)), -1);
+          await updateOrderRow(tx, shop, before.version, row);
+          result.updated++;
+          if (before.customerId) touchedCustomers.add(before.customerId);
+        } else {
+          creates.push(row);
+          result.created++;
+        }
+        if (order.customerId) {
+          touchedCustomers.add(order.customerId);
+          if (facts.accepted.length > 0 || (before && before.accepted !== "")) {
+            accepted.add(order.customerId);
+          }
+        }
+      }
+      if (creates.length > 0) await tx.analyticsOrder.createMany({ data: creates });
+      await applyRollupDeltas(tx, shop, deltas);
+      await refreshCustomers(tx, shop, [...touchedCustomers]);
+      await rememberProducts(tx, shop, batch);
+      result.acceptedCustomers = [...accepted];
+      return result;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+async function updateOrderRow(
+  tx: Tx,
+  shop: string,
+  version: number,
+  row: Omit<Prisma.AnalyticsOrderUncheckedCreateInput, "version">,
+): Promise<void> {
+  const { count } = await tx.analyticsOrder.updateMany({
+    where: { shop, orderId: row.orderId, version },
+    data: { ...row, version: { increment: 1 } },
+  });
+  if (count !== 1) throw new ConcurrentUpdateError(shop, row.orderId);
+}
+
+async function upsertRefunds(
+  tx: Tx,
+  shop: string,
+  refunds: readonly OrderRefund[],
+  orders: readonly NormalizedOrder[],
+  authoritative: boolean,
+): Promise<void> {
+  const customerOf = new Map(orders.map((o) => [o.id, o.customerId]));
+  for (const refund of refunds) {
+    const data = {
+      orderId: refund.orderId,
+      createdAt: refund.createdAt,
+      lines: JSON.stringify(refund.lines),
+      customerId: customerOf.get(refund.orderId) ?? null,
+    };
+    await tx.analyticsRefund.upsert({
+      where: { shop_refundId: { shop, refundId: refund.id } },
+      create: { shop, refundId: refund.id, ...data },
+      // A refund the backfill netted into the lines keeps its empty amounts unless a full order
+      // payload (which also resets the lines' snapshot) brings them.
+      update: authoritative ? data : {},
+    });
+  }
+}
+
+async function refundLinesByOrder(
+  tx: Tx,
+  shop: string,
+  orderIds: readonly string[],
+): Promise<Map<string, Pick<OrderRefund, "lines">[]>> {
+  const rows = await tx.analyticsRefund.findMany({
+    where: { shop, orderId: { in: [...orderIds] } },
+    select: { orderId: true, lines: true },
+  });
+  const byOrder = new Map<string, Pick<OrderRefund, "lines">[]>();
+  for (const row of rows) {
+    const list = byOrder.get(row.orderId) ?? [];
+    list.push({ lines: JSON.parse(row.lines) as OrderRefund["lines"] });
+    byOrder.set(row.orderId, list);
+  }
+  return byOrder;
+}
+
+/**
+ * refunds/create: stores the refund once (by id) and, when the order is known, re-derives its
+ * facts. A refund that arrives before its order waits in the table and counts when the order does.
+ */
+export async function recordRefund(
+  shop: string,
+  refund: OrderRefund,
+): Promise<{ applied: boolean; duplicate: boolean }> {
+  return prisma.$transaction(async (tx) => {
+    const known = await tx.analyticsRefund.findUnique({
+      where: { shop_refundId: { shop, refundId: refund.id } },
+      select: { refundId: true },
+    });
+    if (known) return { applied: false, duplicate: true };
+    const order = await tx.analyticsOrder.findUnique({
+      where: { shop_orderId: { shop, orderId: refund.orderId } },
+      select: STORED_SELECT,
+    });
+    await tx.analyticsRefund.create({
+      data: {
+        shop,
+        refundId: refund.id,
+        orderId: refund.orderId,
+        createdAt: refund.createdAt,
+        lines: JSON.stringify(refund.lines),
+        customerId: order?.customerId ?? null,
+      },
+    });
+    if (!order) return { applied: false, duplicate: false };
+    await rederive(tx, shop, order);
+    return { applied: true, duplicate: false };
+  });
+}
+
+/** Re-derives a stored order's facts from its lines and refunds and applies the rollup delta. */
+async function rederive(tx: Tx, shop: string, before: StoredOrderRow): Promise<void> {
+  const lines = JSON.parse(before.lines) as OrderLine[];
+  const refunds = (await refundLinesByOrder(tx, shop, [before.orderId])).get(before.orderId) ?? [];
+  const old = countedFromRow(before);
+  const facts = deriveFacts(lines, refunds, old.shown);
+  const deltas = new Map<string, RollupDelta>();
+  accumulate(deltas, contribution({ ...old, ...facts }), 1);
+  accumulate(deltas, contribution(old), -1);
+  const { count } = await tx.analyticsOrder.updateMany({
+    where: { shop, orderId: before.orderId, version: before.version },
+    data: {
+      value: facts.value,
+      attributed: facts.attributed,
+      offerRevenue: JSON.stringify(facts.offerRevenue),
+      version: { increment: 1 },
+    },
+  });
+  if (count !== 1) throw new ConcurrentUpdateError(shop, before.orderId);
+  await applyRollupDeltas(tx, shop, deltas);
+  if (before.customerId) await refreshCustomers(tx, shop, [before.customerId]);
+}
+
+export async function applyRollupDeltas(
+  tx: Tx,
+  shop: string,
+  deltas: Map<string, RollupDelta>,
+): Promise<void> {
+  for (const d of deltas.values()) {
+    if (isZeroDelta(d)) continue;
+    const values = {
+      orders: d.orders,
+      valueSum: d.valueSum,
+      valueSumSq: d.valueSumSq,
+      valueSumCube: d.valueSumCube,
+      valueSumQuad: d.valueSumQuad,
+      acceptedOrders: d.acceptedOrders,
+      attributed: d.attributed,
+      impressions: d.impressions,
+    };
+    await tx.dailyRollup.upsert({
+      where: {
+        shop_day_group_offerId: { shop, day: d.day, group: d.group, offerId: d.offerId },
+      },
+      create: { shop, day: d.day, group: d.group, offerId: d.offerId, ...values },
+      update: {
+        orders: { increment: values.orders },
+        valueSum: { increment: values.valueSum },
+        valueSumSq: { increment: values.valueSumSq },
+        valueSumCube: { increment: values.valueSumCube },
+        valueSumQuad: { increment: values.valueSumQuad },
+        acceptedOrders: { increment: values.acceptedOrders },
+        attributed: { increment: values.attributed },
+        impressions: { increment: values.impressions },
+      },
+    });
+  }
+}
+
+interface CustomerAggregate {
+  firstOrderAt: Date;
+  cohortMonth: string;
+  group: string;
+  orders: number;
+  revenue: number;
+}
+
+/**
+ * Re-derives each customer's cohort (month and group of their first order) and lifetime revenue
+ * from their orders, and moves the difference into the cohort rollups.
+ */
+export async function refreshCustomers(
+  tx: Tx,
+  shop: string,
+  customerIds: readonly string[],
+): Promise<void> {
+  if (customerIds.length === 0) return;
+  for (let i = 0; i < customerIds.length; i += CHUNK) {
+    const ids = customerIds.slice(i, i + CHUNK);
+    const [orders, stored] = await Promise.all([
+      tx.analyticsOrder.findMany({
+        where: { shop, customerId: { in: ids } },
+        select: {
+          customerId: true,
+          createdAt: true,
+          day: true,
+          group: true,
+          cancelled: true,
+          value: true,
+        },
+      }),
+      tx.analyticsCustomer.findMany({ where: { shop, customerId: { in: ids } } }),
+    ]);
+    const next = new Map<string, CustomerAggregate>();
+    for (const o of orders) {
+      if (!o.customerId || o.cancelled) continue;
+      const current = next.get(o.customerId);
+      if (!current) {
+        next.set(o.customerId, {
+          firstOrderAt: o.createdAt,
+          cohortMonth: o.day.slice(0, 7),
+          group: o.group,
+          orders: 1,
+          revenue: o.value,
+        });
+        continue;
+      }
+      current.orders++;
+      current.revenue += o.value;
+      if (o.createdAt < current.firstOrderAt) {
+        current.firstOrderAt = o.createdAt;
+        current.cohortMonth = o.day.slice(0, 7);
+        current.group = o.group;
+      }
+    }
+    const before = new Map(stored.map((c) => [c.customerId, c]));
+    const cohortDeltas = new Map<
+      string,
+      { month: string; group: string; customers: number; orders: number; revenue: number }
+    >();
+    const add = (c: CustomerAggregate | undefined, sign: 1 | -1) => {
+      if (!c) return;
+      const key = `${c.cohortMonth}|${c.group}`;
+      const d = cohortDeltas.get(key) ?? {
+        month: c.cohortMonth,
+        group: c.group,
+        customers: 0,
+        orders: 0,
+        revenue: 0,
+      };
+      d.customers += sign;
+      d.orders += sign * c.orders;
+      d.revenue += sign * c.revenue;
+      cohortDeltas.set(key, d);
+    };
+    for (const customerId of ids) {
+      const old = before.get(customerId);
+      const now = next.get(customerId);
+      add(old, -1);
+      add(now, 1);
+      if (now) {
+        await tx.analyticsCustomer.upsert({
+          where: { shop_customerId: { shop, customerId } },
+          create: { shop, customerId, ...now },
+          update: now,
+        });
+      } else if (old) {
+        await tx.analyticsCustomer.delete({ where: { shop_customerId: { shop, customerId } } });
+      }
+    }
+    for (const d of cohortDeltas.values()) {
+      if (d.customers === 0 && d.orders === 0 && d.revenue === 0) continue;
+      await tx.cohortRollup.upsert({
+        where: { shop_month_group: { shop, month: d.month, group: d.group } },
+        create: {
+          shop,
+          month: d.month,
+          group: d.group,
+          customers: d.customers,
+          orders: d.orders,
+          revenue: d.revenue,
+        },
+        update: {
+          customers: { increment: d.customers },
+          orders: { increment: d.orders },
+          revenue: { increment: d.revenue },
+        },
+      });
+    }
+  }
+}
+
+/** Keeps a title, a variant and its price per product seen in orders (for pair suggestions). */
+async function rememberProducts(
+  tx: Tx,
+  shop: string,
+  orders: readonly NormalizedOrder[],
+): Promise<void> {
+  const latest = new Map<string, OrderLine>();
+  for (const order of orders)
+    for (const line of order.lines)
+      if (line.productId && line.variantId) latest.set(line.productId, line);
+  if (latest.size === 0) return;
+  const known = new Set(
+    (
+      await tx.analyticsProduct.findMany({
+        where: { shop, productId: { in: [...latest.keys()] } },
+        select: { productId: true },
+      })
+    ).map((p) => p.productId),
+  );
+  const fresh = [...latest.values()].filter((l) => l.productId && !known.has(l.productId));
+  if (fresh.length === 0) return;
+  await tx.analyticsProduct.createMany({
+    data: fresh.map((l) => ({
+      shop,
+      productId: l.productId ?? "",
+      title: l.title,
+      variantId: l.variantId ?? "",
+      variantTitle: l.variantTitle,
+      unitPrice: l.unitPrice,
+    })),
+  });
+}
+
+/** The last time the customer accepted an offer (the checkout extension's cooldown input). */
+export async function lastAcceptedAt(shop: string, customerId: string): Promise<Date | null> {
+  const row = await prisma.analyticsOrder.findFirst({
+    where: { shop, customerId, cancelled: false, NOT: { accepted: "" } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  return row?.createdAt ?? null;
+}
+
+/**
+ * Fast first load for a shop with no orders yet (the demo seed, benchmarks): facts, rollups,
+ * customers and cohorts are computed in memory with the same functions as `recordOrders`, then
+ * written with batched inserts. Refuses a shop that already has orders (use recordOrders).
+ */
+export async function bulkLoadOrders(
+  shop: string,
+  orders: readonly NormalizedOrder[],
+): Promise<number> {
+  if (await prisma.analyticsOrder.findFirst({ where: { shop }, select: { orderId: true } })) {
+    throw new Error(`${shop} already has orders; record further orders with recordOrders.`);
+  }
+  const orderRows: Prisma.AnalyticsOrderCreateManyInput[] = [];
+  const refundRows: Prisma.AnalyticsRefundCreateManyInput[] = [];
+  const deltas = new Map<string, RollupDelta>();
+  const customers = new Map<string, CustomerAggregate>();
+  const products = new Map<string, OrderLine>();
+  const seen = new Set<string>();
+  for (const order of orders) {
+    if (seen.has(order.id)) continue;
+    seen.add(order.id);
+    const facts = deriveFacts(order.lines, order.refunds, order.shown);
+    accumulate(deltas, contribution({ ...order, ...facts }), 1);
+    orderRows.push({
+      shop,
+      orderId: order.id,
+      name: order.name,
+      customerId: order.customerId,
+      createdAt: order.createdAt,
+      sourceUpdatedAt: order.updatedAt,
+      day: order.day,
+      group: order.group,
+      cancelled: order.cancelled,
+      lines: JSON.stringify(order.lines),
+      basket: facts.basket.join(" "),
+      value: facts.value,
+      attributed: facts.attributed,
+      accepted: facts.accepted.join(","),
+      shown: facts.shown.join(","),
+      offerRevenue: JSON.stringify(facts.offerRevenue),
+    });
+    for (const refund of order.refunds) {
+      refundRows.push({
+        shop,
+        refundId: refund.id,
+        orderId: order.id,
+        createdAt: refund.createdAt,
+        lines: JSON.stringify(refund.lines),
+        customerId: order.customerId,
+      });
+    }
+    for (const line of order.lines)
+      if (line.productId && line.variantId) products.set(line.productId, line);
+    if (order.customerId && !order.cancelled) {
+      const c = customers.get(order.customerId);
+      if (!c) {
+        customers.set(order.customerId, {
+          firstOrderAt: order.createdAt,
+          cohortMonth: order.day.slice(0, 7),
+          group: order.group,
+          orders: 1,
+          revenue: facts.value,
+        });
+      } else {
+        c.orders++;
+        c.revenue += facts.value;
+        if (order.createdAt < c.firstOrderAt) {
+          c.firstOrderAt = order.createdAt;
+          c.cohortMonth = order.day.slice(0, 7);
+          c.group = order.group;
+        }
+      }
+    }
+  }
+  const cohorts = new Map<string, Prisma.CohortRollupCreateManyInput>();
+  for (const c of customers.values()) {
+    const key = `${c.cohortMonth}|${c.group}`;
+    const row = cohorts.get(key) ?? {
+      shop,
+      month: c.cohortMonth,
+      group: c.group,
+      customers: 0,
+      orders: 0,
+      revenue: 0,
+    };
+    row.customers = (row.customers ?? 0) + 1;
+    row.orders = (row.orders ?? 0) + c.orders;
+    row.revenue = (row.revenue ?? 0) + c.revenue;
+    cohorts.set(key, row);
+  }
+
+  const insert = async <T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+  };
+  await prisma.$transaction(
+    async (tx) => {
+      await insert(orderRows, 50, (data) => tx.analyticsOrder.createMany({ data }));
+      await insert(refundRows, 100, (data) => tx.analyticsRefund.createMany({ data }));
+      await insert(
+        [...deltas.values()].filter((d) => !isZeroDelta(d)),
+        80,
+        (data) => tx.dailyRollup.createMany({ data: data.map((d) => ({ shop, ...d })) }),
+      );
+      await insert([...customers.entries()], 100, (data) =>
+        tx.analyticsCustomer.createMany({
+          data: data.map(([customerId, c]) => ({ shop, customerId, ...c })),
+        }),
+      );
+      await insert([...cohorts.values()], 100, (data) => tx.cohortRollup.createMany({ data }));
+      await insert([...products.values()], 100, (data) =>
+        tx.analyticsProduct.createMany({
+          data: data.map((l) => ({
+            shop,
+            productId: l.productId ?? "",
+            title: l.title,
+            variantId: l.variantId ?? "",
+            variantTitle: l.variantTitle,
+            unitPrice: l.unitPrice,
+          })),
+        }),
+      );
+    },
+    { timeout: 3_600_000, maxWait: 60_000 },
+  );
+  return orderRows.length;
+}

@@ -1,0 +1,82 @@
+/**
+ * What each queued webhook topic does once acknowledged. Throwing schedules a retry (the inbox
+ * keeps the event); returning marks it done.
+ */
+import { parseCustomerPayload, parseOrderPayload, parseRefundPayload } from "../analytics/payloads";
+import type { AdminApi } from "../shopify/admin.server";
+import { getShopFacts, saveShopFacts } from "./analytics-shop.server";
+import { syncCustomerState } from "./customer-state.server";
+import { recordOrders, recordRefund } from "./orders.server";
+
+/** Topics (as the library reports them) that go through the inbox. */
+export const INBOX_TOPICS = [
+  "ORDERS_CREATE",
+  "ORDERS_UPDATED",
+  "REFUNDS_CREATE",
+  "CUSTOMERS_UPDATE",
+] as const;
+export type InboxTopic = (typeof INBOX_TOPICS)[number];
+
+export function isInboxTopic(topic: string): topic is InboxTopic {
+  return (INBOX_TOPICS as readonly string[]).includes(topic);
+}
+
+export class InvalidPayloadError extends Error {
+  constructor(topic: string, detail: string) {
+    super(`${topic} payload is invalid: ${detail}`);
+    this.name = "InvalidPayloadError";
+  }
+}
+
+/** An Admin API client for a shop's offline session, or null when the app is not installed. */
+export type AdminForShop = (shop: string) => Promise<AdminApi | null>;
+
+export async function processWebhookEvent(
+  event: { shop: string; topic: string; payload: unknown },
+  adminFor: AdminForShop,
+): Promise<string> {
+  const { shop, topic, payload } = event;
+  const facts = await getShopFacts(shop);
+  switch (topic) {
+    case "ORDERS_CREATE":
+    case "ORDERS_UPDATED": {
+      const parsed = parseOrderPayload(payload, facts);
+      if (!parsed.ok) throw new InvalidPayloadError(topic, parsed.error);
+      const currency = (payload as { currency?: unknown }).currency;
+      if (typeof currency === "string" && currency !== facts.currency) {
+        await saveShopFacts(shop, { currency });
+      }
+      const result = await recordOrders(shop, [parsed.value], { source: "webhook" });
+      const synced = await syncCustomers(shop, result.acceptedCustomers, adminFor);
+      return `order ${parsed.value.id}: ${result.created ? "recorded" : result.updated ? "updated" : "older than stored, skipped"}${synced}`;
+    }
+    case "REFUNDS_CREATE": {
+      const parsed = parseRefundPayload(payload, facts);
+      if (!parsed.ok) throw new InvalidPayloadError(topic, parsed.error);
+      const outcome = await recordRefund(shop, parsed.value);
+      return `refund ${parsed.value.id}: ${outcome.duplicate ? "already recorded" : outcome.applied ? "applied" : "stored until its order arrives"}`;
+    }
+    case "CUSTOMERS_UPDATE": {
+      const parsed = parseCustomerPayload(payload);
+      if (!parsed.ok) throw new InvalidPayloadError(topic, parsed.error);
+      const synced = await syncCustomers(shop, [parsed.value.id], adminFor);
+      return `customer ${parsed.value.id}${synced}`;
+    }
+    default:
+      throw new InvalidPayloadError(topic, "not a topic Ladder processes");
+  }
+}
+
+async function syncCustomers(
+  shop: string,
+  customerIds: readonly string[],
+  adminFor: AdminForShop,
+): Promise<string> {
+  if (customerIds.length === 0) return "";
+  const admin = await adminFor(shop);
+  // Uninstalled (no offline session): nothing can be written, and nothing will read it.
+  if (!admin) return "; customer state not written (app not installed)";
+  const outcomes = [];
+  for (const id of customerIds) outcomes.push(await syncCustomerState(admin, shop, id));
+  return `; customer state ${outcomes.join(", ")}`;
+}
