@@ -12,7 +12,6 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 
 const SECRET = "bench-webhook-secret";
 const SHOP = "bench-shop.myshopify.com";
@@ -119,6 +118,47 @@ function delivery() {
   };
 }
 
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/**
+ * An open-loop load: request i leaves at start + i / rate whatever happened to the others, the
+ * way independent deliveries arrive, so a slow answer shows as latency instead of slowing the
+ * load down. (A closed-loop tool with many connections at a fixed overall rate sends them in
+ * synchronized bursts, which measures the bursts.) Each latency is from the scheduled send time.
+ */
+async function openLoop(port: number, rate: number, count: number) {
+  const latencies: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  const start = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const { body, headers } = delivery();
+    inflight.push(
+      fetch(`http://127.0.0.1:${port}/webhooks/orders`, { method: "POST", headers, body }).then(
+        async (response) => {
+          await response.arrayBuffer();
+          latencies.push(performance.now() - due);
+          if (response.ok) ok += 1;
+          else failed += 1;
+        },
+        () => {
+          latencies.push(performance.now() - due);
+          failed += 1;
+        },
+      ),
+    );
+  }
+  await Promise.all(inflight);
+  latencies.sort((a, b) => a - b);
+  return { latencies, ok, failed };
+}
+
 async function load() {
   const dir = mkdtempSync(path.join(tmpdir(), "ladder-bench-webhooks-"));
   const database = `file:${path.join(dir, "bench.sqlite")}`;
@@ -142,31 +182,15 @@ async function load() {
     };
 
   // Warm-up (not reported): JIT, Prisma's first queries, the database file's first pages.
-  await autocannon({
-    url: `http://127.0.0.1:${port}/webhooks/orders`,
-    method: "POST",
-    connections: 10,
-    overallRate: 50,
-    amount: 300,
-    duration: 20,
-    requests: [{ setupRequest: (request) => ({ ...request, ...delivery() }) }],
-  });
+  await openLoop(port, 50, 300);
   await new Promise((r) => setTimeout(r, 2_000));
 
   const rows: string[] = [];
   for (const rate of RATES) {
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}/webhooks/orders`,
-      method: "POST",
-      connections: 20,
-      overallRate: rate,
-      amount: rate * SECONDS,
-      duration: SECONDS * 2,
-      requests: [{ setupRequest: (request) => ({ ...request, ...delivery() }) }],
-    });
-    const l = result.latency;
+    const result = await openLoop(port, rate, rate * SECONDS);
+    const at = (p: number) => percentile(result.latencies, p).toFixed(1).padStart(6);
     rows.push(
-      `${String(rate).padStart(7)} | ${String(result.requests.total).padStart(8)} | ${String(result["2xx"]).padStart(5)} | ${String(result.non2xx + result.errors).padStart(6)} | ${l.p50.toFixed(1).padStart(6)} | ${l.p90.toFixed(1).padStart(6)} | ${l.p99.toFixed(1).padStart(6)} | ${l.max.toFixed(1).padStart(6)}`,
+      `${String(rate).padStart(7)} | ${String(result.latencies.length).padStart(8)} | ${String(result.ok).padStart(5)} | ${String(result.failed).padStart(6)} | ${at(50)} | ${at(90)} | ${at(99)} | ${at(100)}`,
     );
   }
 
