@@ -15,6 +15,7 @@ import {
   isZeroDelta,
   type CountedOrder,
   type NormalizedOrder,
+  type OrderFacts,
   type OrderGroup,
   type OrderLine,
   type OrderRefund,
@@ -120,6 +121,32 @@ export async function recordOrders(
   return total;
 }
 
+/** The stored row of an order: its payload's fields and the facts derived from them. */
+function orderRow(
+  shop: string,
+  order: NormalizedOrder,
+  facts: OrderFacts,
+): Prisma.AnalyticsOrderCreateManyInput {
+  return {
+    shop,
+    orderId: order.id,
+    name: order.name,
+    customerId: order.customerId,
+    createdAt: order.createdAt,
+    sourceUpdatedAt: order.updatedAt,
+    day: order.day,
+    group: order.group,
+    cancelled: order.cancelled,
+    lines: JSON.stringify(order.lines),
+    basket: facts.basket.join(" "),
+    value: facts.value,
+    attributed: facts.attributed,
+    accepted: facts.accepted.join(","),
+    shown: facts.shown.join(","),
+    offerRevenue: JSON.stringify(facts.offerRevenue),
+  };
+}
+
 async function recordChunk(
   shop: string,
   orders: readonly NormalizedOrder[],
@@ -163,24 +190,7 @@ async function recordChunk(
           continue;
         }
         const facts = deriveFacts(order.lines, refundsByOrder.get(order.id) ?? [], order.shown);
-        const row = {
-          shop,
-          orderId: order.id,
-          name: order.name,
-          customerId: order.customerId,
-          createdAt: order.createdAt,
-          sourceUpdatedAt: order.updatedAt,
-          day: order.day,
-          group: order.group,
-          cancelled: order.cancelled,
-          lines: JSON.stringify(order.lines),
-          basket: facts.basket.join(" "),
-          value: facts.value,
-          attributed: facts.attributed,
-          accepted: facts.accepted.join(","),
-          shown: facts.shown.join(","),
-          offerRevenue: JSON.stringify(facts.offerRevenue),
-        };
+        const row = orderRow(shop, order, facts);
         const counted: CountedOrder = { ...order, ...facts };
         accumulate(deltas, contribution(counted), 1);
         if (before) {
@@ -538,24 +548,7 @@ export async function bulkLoadOrders(
     seen.add(order.id);
     const facts = deriveFacts(order.lines, order.refunds, order.shown);
     accumulate(deltas, contribution({ ...order, ...facts }), 1);
-    orderRows.push({
-      shop,
-      orderId: order.id,
-      name: order.name,
-      customerId: order.customerId,
-      createdAt: order.createdAt,
-      sourceUpdatedAt: order.updatedAt,
-      day: order.day,
-      group: order.group,
-      cancelled: order.cancelled,
-      lines: JSON.stringify(order.lines),
-      basket: facts.basket.join(" "),
-      value: facts.value,
-      attributed: facts.attributed,
-      accepted: facts.accepted.join(","),
-      shown: facts.shown.join(","),
-      offerRevenue: JSON.stringify(facts.offerRevenue),
-    });
+    orderRows.push(orderRow(shop, order, facts));
     for (const refund of order.refunds) {
       refundRows.push({
         shop,
