@@ -29,6 +29,7 @@ import { TrendChart } from "../components/analytics/TrendChart";
 import { RANGE_PRESETS } from "../analytics/range";
 import { loadHomeDashboard } from "../models/analytics.server";
 import { authenticate, isDemoMode } from "../shopify.server";
+import { SectionCard } from "../components/SectionCard";
 
 export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
@@ -340,25 +341,20 @@ function DashboardSections({ data }: { data: LoaderData }) {
       </Layout.Section>
 
       <Layout.Section>
-        <Card>
-          <BlockStack gap="300">
-            <Text as="h2" variant="headingMd">
-              Trend
+        <SectionCard title="Trend">
+          {d.trend.length > 0 ? (
+            <TrendChart
+              trend={d.trend}
+              bucket={d.trendBucket}
+              currency={d.currency}
+              digits={d.digits}
+            />
+          ) : (
+            <Text as="p" tone="subdued">
+              No orders in this range.
             </Text>
-            {d.trend.length > 0 ? (
-              <TrendChart
-                trend={d.trend}
-                bucket={d.trendBucket}
-                currency={d.currency}
-                digits={d.digits}
-              />
-            ) : (
-              <Text as="p" tone="subdued">
-                No orders in this range.
-              </Text>
-            )}
-          </BlockStack>
-        </Card>
+          )}
+        </SectionCard>
       </Layout.Section>
 
       <Layout.Section>
@@ -404,31 +400,26 @@ function WhatLadderIs() {
   return (
     <>
       <Layout.Section>
-        <Card>
-          <BlockStack gap="300">
-            <Text as="h2" variant="headingMd">
-              A good shop assistant, at checkout
-            </Text>
-            <Text as="p">
-              Ladder shows buyers the offers that match their cart at Shopify checkout and on the
-              thank-you page: relevant, commensurate with what they already chose, never more than a
-              few at once, and never to a customer with an open complaint. Every offer explains why
-              it is shown, and the discount it promises is the discount applied.
-            </Text>
-            <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
-              {RUNGS.map((rung) => (
-                <BlockStack key={rung.title} gap="100">
-                  <Text as="h3" variant="headingSm">
-                    {rung.title}
-                  </Text>
-                  <Text as="p" tone="subdued">
-                    {rung.text}
-                  </Text>
-                </BlockStack>
-              ))}
-            </InlineGrid>
-          </BlockStack>
-        </Card>
+        <SectionCard title="A good shop assistant, at checkout">
+          <Text as="p">
+            Ladder shows buyers the offers that match their cart at Shopify checkout and on the
+            thank-you page: relevant, commensurate with what they already chose, never more than a
+            few at once, and never to a customer with an open complaint. Every offer explains why it
+            is shown, and the discount it promises is the discount applied.
+          </Text>
+          <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+            {RUNGS.map((rung) => (
+              <BlockStack key={rung.title} gap="100">
+                <Text as="h3" variant="headingSm">
+                  {rung.title}
+                </Text>
+                <Text as="p" tone="subdued">
+                  {rung.text}
+                </Text>
+              </BlockStack>
+            ))}
+          </InlineGrid>
+        </SectionCard>
       </Layout.Section>
       <Layout.Section variant="oneThird">
         <Card>

@@ -38,6 +38,7 @@ import { KIND_LABELS, REASON_TEXT } from "../offers/describe";
 import type { ItemRef } from "../offers/form";
 import { readJson } from "../routing.server";
 import { authenticate } from "../shopify.server";
+import { SectionCard } from "../components/SectionCard";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -198,90 +199,80 @@ export default function PreviewPage() {
                 )}
               </BlockStack>
             </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Customer
-                </Text>
-                <Select
-                  label="Profile"
-                  options={PROFILE_OPTIONS}
-                  value={profile}
-                  onChange={(value) => setProfile(value as Profile)}
-                />
-                {profile === "accepted" ? (
-                  <TextField
-                    label="Accepted an offer"
-                    type="number"
-                    min={0}
-                    suffix="days ago"
-                    value={days}
-                    onChange={setDays}
-                    autoComplete="off"
-                    helpText={`The cooldown is ${page.cooldownDays} days (Settings).`}
-                  />
-                ) : null}
-                {profile !== "guest" ? (
-                  <TextField
-                    label="First name"
-                    value={firstName}
-                    onChange={setFirstName}
-                    autoComplete="off"
-                    helpText="For {customer.firstName} in headlines."
-                  />
-                ) : null}
+            <SectionCard title="Customer">
+              <Select
+                label="Profile"
+                options={PROFILE_OPTIONS}
+                value={profile}
+                onChange={(value) => setProfile(value as Profile)}
+              />
+              {profile === "accepted" ? (
                 <TextField
-                  label="Shipping country"
-                  value={country}
-                  onChange={setCountry}
+                  label="Accepted an offer"
+                  type="number"
+                  min={0}
+                  suffix="days ago"
+                  value={days}
+                  onChange={setDays}
                   autoComplete="off"
-                  maxLength={2}
-                  helpText="Two-letter code, like US or CA."
-                  error={
-                    country && !/^[A-Za-z]{2}$/.test(country)
-                      ? "Use a 2-letter country code"
-                      : undefined
-                  }
+                  helpText={`The cooldown is ${page.cooldownDays} days (Settings).`}
+                />
+              ) : null}
+              {profile !== "guest" ? (
+                <TextField
+                  label="First name"
+                  value={firstName}
+                  onChange={setFirstName}
+                  autoComplete="off"
+                  helpText="For {customer.firstName} in headlines."
+                />
+              ) : null}
+              <TextField
+                label="Shipping country"
+                value={country}
+                onChange={setCountry}
+                autoComplete="off"
+                maxLength={2}
+                helpText="Two-letter code, like US or CA."
+                error={
+                  country && !/^[A-Za-z]{2}$/.test(country)
+                    ? "Use a 2-letter country code"
+                    : undefined
+                }
+              />
+            </SectionCard>
+            <SectionCard title="Simulation">
+              <BlockStack gap="100">
+                <RadioButton
+                  label="Buyer in the treatment group"
+                  checked={group === "treatment"}
+                  onChange={() => setGroup("treatment")}
+                  name="group"
+                  id="group-treatment"
+                />
+                <RadioButton
+                  label={`Buyer in the holdout group (${page.holdoutPercent}% of buyers)`}
+                  checked={group === "holdout"}
+                  onChange={() => setGroup("holdout")}
+                  name="group"
+                  id="group-holdout"
                 />
               </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Simulation
-                </Text>
-                <BlockStack gap="100">
-                  <RadioButton
-                    label="Buyer in the treatment group"
-                    checked={group === "treatment"}
-                    onChange={() => setGroup("treatment")}
-                    name="group"
-                    id="group-treatment"
-                  />
-                  <RadioButton
-                    label={`Buyer in the holdout group (${page.holdoutPercent}% of buyers)`}
-                    checked={group === "holdout"}
-                    onChange={() => setGroup("holdout")}
-                    name="group"
-                    id="group-holdout"
-                  />
-                </BlockStack>
-                <TextField
-                  label="Date and time (UTC)"
-                  type="datetime-local"
-                  value={at}
-                  onChange={setAt}
-                  autoComplete="off"
-                  helpText="For scheduled offers."
-                />
-                <Checkbox
-                  label="Include drafts"
-                  helpText="Drafts are listed as not shown (draft); only active offers reach checkout."
-                  checked={includeDrafts}
-                  onChange={setIncludeDrafts}
-                />
-              </BlockStack>
-            </Card>
+              <TextField
+                label="Date and time (UTC)"
+                type="datetime-local"
+                value={at}
+                onChange={setAt}
+                autoComplete="off"
+                helpText="For scheduled offers."
+              />
+              <Checkbox
+                label="Include drafts"
+                helpText="Drafts are listed as not shown (draft); only active offers reach checkout."
+                checked={includeDrafts}
+                onChange={setIncludeDrafts}
+              />
+            </SectionCard>
           </BlockStack>
         </Layout.Section>
         <Layout.Section>
@@ -467,77 +458,67 @@ function PreviewResultView({ result }: { result: PreviewResult }) {
         </BlockStack>
       </Card>
 
-      <Card>
-        <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            Discounts applied
+      <SectionCard title="Discounts applied">
+        {evaluation.discounts.length === 0 ? (
+          <Text as="p" tone="subdued">
+            None for this cart.
           </Text>
-          {evaluation.discounts.length === 0 ? (
-            <Text as="p" tone="subdued">
-              None for this cart.
-            </Text>
-          ) : (
-            <List>
-              {evaluation.discounts.map((d) => (
-                <List.Item key={d.offerId}>
-                  {title(d.offerId)}:{" "}
-                  {d.target === "shipping"
-                    ? "free shipping"
-                    : `${money(d.amount)} off (${d.percent}%)`}
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </BlockStack>
-      </Card>
+        ) : (
+          <List>
+            {evaluation.discounts.map((d) => (
+              <List.Item key={d.offerId}>
+                {title(d.offerId)}:{" "}
+                {d.target === "shipping"
+                  ? "free shipping"
+                  : `${money(d.amount)} off (${d.percent}%)`}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </SectionCard>
 
-      <Card>
-        <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            Not shown, and why
+      <SectionCard title="Not shown, and why">
+        {evaluation.suppressed.length === 0 ? (
+          <Text as="p" tone="subdued">
+            Every offer is shown.
           </Text>
-          {evaluation.suppressed.length === 0 ? (
-            <Text as="p" tone="subdued">
-              Every offer is shown.
-            </Text>
-          ) : (
-            <BlockStack gap="200">
-              {evaluation.suppressed.map((s) => {
-                const info = result.offers[s.offerId];
-                return (
-                  <InlineStack
-                    align="start"
-                    key={s.offerId}
-                    gap="200"
-                    blockAlign="start"
-                    wrap={false}
-                  >
-                    <Box minWidth="3.5rem">
-                      <Badge tone={info?.status === "active" ? "success" : undefined}>
-                        {info?.status === "active" ? "Live" : "Draft"}
-                      </Badge>
-                    </Box>
-                    <BlockStack gap="050">
-                      <Link url={`/app/offers/${encodeURIComponent(s.offerId)}`} removeUnderline>
-                        {title(s.offerId)}
-                      </Link>
-                      <Text as="p" tone="subdued">
-                        {info ? `${KIND_LABELS[info.kind]} · ` : ""}
-                        {REASON_TEXT[s.reason]}
-                      </Text>
-                    </BlockStack>
-                  </InlineStack>
-                );
-              })}
-            </BlockStack>
-          )}
-          {result.incomplete.length > 0 ? (
-            <Text as="p" tone="subdued" variant="bodySm">
-              Not evaluated, incomplete drafts: {result.incomplete.map((o) => o.title).join(", ")}.
-            </Text>
-          ) : null}
-        </BlockStack>
-      </Card>
+        ) : (
+          <BlockStack gap="200">
+            {evaluation.suppressed.map((s) => {
+              const info = result.offers[s.offerId];
+              return (
+                <InlineStack
+                  align="start"
+                  key={s.offerId}
+                  gap="200"
+                  blockAlign="start"
+                  wrap={false}
+                >
+                  <Box minWidth="3.5rem">
+                    <Badge tone={info?.status === "active" ? "success" : undefined}>
+                      {info?.status === "active" ? "Live" : "Draft"}
+                    </Badge>
+                  </Box>
+                  <BlockStack gap="050">
+                    <Link url={`/app/offers/${encodeURIComponent(s.offerId)}`} removeUnderline>
+                      {title(s.offerId)}
+                    </Link>
+                    <Text as="p" tone="subdued">
+                      {info ? `${KIND_LABELS[info.kind]} · ` : ""}
+                      {REASON_TEXT[s.reason]}
+                    </Text>
+                  </BlockStack>
+                </InlineStack>
+              );
+            })}
+          </BlockStack>
+        )}
+        {result.incomplete.length > 0 ? (
+          <Text as="p" tone="subdued" variant="bodySm">
+            Not evaluated, incomplete drafts: {result.incomplete.map((o) => o.title).join(", ")}.
+          </Text>
+        ) : null}
+      </SectionCard>
     </BlockStack>
   );
 }

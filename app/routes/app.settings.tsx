@@ -4,7 +4,6 @@ import {
   Badge,
   Banner,
   BlockStack,
-  Card,
   Checkbox,
   DataTable,
   FormLayout,
@@ -25,6 +24,7 @@ import { numberOrText, type JsonObject, type JsonValue } from "../offers/form";
 import { stackingWithLadder, type Stacking } from "../offers/stacking";
 import { asRecord, readJson } from "../routing.server";
 import { authenticate } from "../shopify.server";
+import { SectionCard } from "../components/SectionCard";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -156,123 +156,108 @@ export default function SettingsPage() {
               </Banner>
             ) : null}
 
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Guardrails
-                </Text>
-                <FormLayout>
-                  <TextField
-                    label="Offers shown at once"
-                    type="number"
-                    min={1}
-                    max={10}
-                    value={form.maxOffers}
-                    onChange={(maxOffers) => update({ maxOffers })}
-                    autoComplete="off"
-                    error={errors.maxOffers}
-                    helpText="Don't overwhelm: a good assistant suggests one or two things, not ten (1–10)."
-                  />
-                  <TextField
-                    label="Price guardrail"
-                    suffix="× the item that triggered it"
-                    inputMode="decimal"
-                    value={form.maxPriceRatio}
-                    onChange={(maxPriceRatio) => update({ maxPriceRatio })}
-                    autoComplete="off"
-                    error={errors.maxPriceRatio}
-                    helpText="Keep offers in proportion: don't offer a lens that costs twice the camera, or a Ferrari to a Ford driver."
-                  />
-                  <TextField
-                    label="Cooldown after an accepted offer"
-                    type="number"
-                    min={0}
-                    suffix="days"
-                    value={form.cooldownDays}
-                    onChange={(cooldownDays) => update({ cooldownDays })}
-                    autoComplete="off"
-                    error={errors.cooldownDays}
-                    helpText="Don't push again too soon: after a customer says yes, no more upsells for a while (0 turns it off)."
-                  />
-                  <TextField
-                    label="Holdout group"
-                    type="number"
-                    min={0}
-                    max={50}
-                    suffix="% of buyers"
-                    value={form.holdoutPercent}
-                    onChange={(holdoutPercent) => update({ holdoutPercent })}
-                    autoComplete="off"
-                    error={errors.holdoutPercent}
-                    helpText="Measure honestly: a stable share of buyers sees no offers, so the lift you see is measured, not claimed (0–50)."
-                  />
-                </FormLayout>
-              </BlockStack>
-            </Card>
+            <SectionCard title="Guardrails">
+              <FormLayout>
+                <TextField
+                  label="Offers shown at once"
+                  type="number"
+                  min={1}
+                  max={10}
+                  value={form.maxOffers}
+                  onChange={(maxOffers) => update({ maxOffers })}
+                  autoComplete="off"
+                  error={errors.maxOffers}
+                  helpText="Don't overwhelm: a good assistant suggests one or two things, not ten (1–10)."
+                />
+                <TextField
+                  label="Price guardrail"
+                  suffix="× the item that triggered it"
+                  inputMode="decimal"
+                  value={form.maxPriceRatio}
+                  onChange={(maxPriceRatio) => update({ maxPriceRatio })}
+                  autoComplete="off"
+                  error={errors.maxPriceRatio}
+                  helpText="Keep offers in proportion: don't offer a lens that costs twice the camera, or a Ferrari to a Ford driver."
+                />
+                <TextField
+                  label="Cooldown after an accepted offer"
+                  type="number"
+                  min={0}
+                  suffix="days"
+                  value={form.cooldownDays}
+                  onChange={(cooldownDays) => update({ cooldownDays })}
+                  autoComplete="off"
+                  error={errors.cooldownDays}
+                  helpText="Don't push again too soon: after a customer says yes, no more upsells for a while (0 turns it off)."
+                />
+                <TextField
+                  label="Holdout group"
+                  type="number"
+                  min={0}
+                  max={50}
+                  suffix="% of buyers"
+                  value={form.holdoutPercent}
+                  onChange={(holdoutPercent) => update({ holdoutPercent })}
+                  autoComplete="off"
+                  error={errors.holdoutPercent}
+                  helpText="Measure honestly: a stable share of buyers sees no offers, so the lift you see is measured, not claimed (0–50)."
+                />
+              </FormLayout>
+            </SectionCard>
 
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Customer tags
-                </Text>
-                <TagInput
-                  label="Complaint tags"
-                  values={form.suppressTags}
-                  onChange={(suppressTags) => update({ suppressTags })}
-                  error={errors.suppressTags}
-                  helpText="Don't upsell into a complaint: customers with any of these tags see no offers and no nudges at all."
+            <SectionCard title="Customer tags">
+              <TagInput
+                label="Complaint tags"
+                values={form.suppressTags}
+                onChange={(suppressTags) => update({ suppressTags })}
+                error={errors.suppressTags}
+                helpText="Don't upsell into a complaint: customers with any of these tags see no offers and no nudges at all."
+              />
+              <TagInput
+                label="Budget tags"
+                values={form.budgetTags}
+                onChange={(budgetTags) => update({ budgetTags })}
+                error={errors.budgetTags}
+                helpText="Respect budgets: customers with these tags see no upgrades or add-ons (free-shipping progress stays)."
+              />
+            </SectionCard>
+
+            <SectionCard title="Segments">
+              <Text as="p" tone="subdued">
+                Offers can target new, returning, frequent or premium customers: the right step of
+                the ladder for where the customer stands.
+              </Text>
+              <FormLayout>
+                <TextField
+                  label="Frequent customers from"
+                  type="number"
+                  min={1}
+                  suffix="orders"
+                  value={form.frequentMinOrders}
+                  onChange={(frequentMinOrders) => update({ frequentMinOrders })}
+                  autoComplete="off"
+                  error={errors["segments.frequentMinOrders"]}
+                  helpText="Regulars have earned offers that reward loyalty rather than first-purchase nudges."
                 />
                 <TagInput
-                  label="Budget tags"
-                  values={form.budgetTags}
-                  onChange={(budgetTags) => update({ budgetTags })}
-                  error={errors.budgetTags}
-                  helpText="Respect budgets: customers with these tags see no upgrades or add-ons (free-shipping progress stays)."
+                  label="Premium tags"
+                  values={form.premiumTags}
+                  onChange={(premiumTags) => update({ premiumTags })}
+                  error={errors["segments.premiumTags"]}
+                  helpText="Customers with any of these tags are premium."
                 />
-              </BlockStack>
-            </Card>
-
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Segments
-                </Text>
-                <Text as="p" tone="subdued">
-                  Offers can target new, returning, frequent or premium customers: the right step of
-                  the ladder for where the customer stands.
-                </Text>
-                <FormLayout>
-                  <TextField
-                    label="Frequent customers from"
-                    type="number"
-                    min={1}
-                    suffix="orders"
-                    value={form.frequentMinOrders}
-                    onChange={(frequentMinOrders) => update({ frequentMinOrders })}
-                    autoComplete="off"
-                    error={errors["segments.frequentMinOrders"]}
-                    helpText="Regulars have earned offers that reward loyalty rather than first-purchase nudges."
-                  />
-                  <TagInput
-                    label="Premium tags"
-                    values={form.premiumTags}
-                    onChange={(premiumTags) => update({ premiumTags })}
-                    error={errors["segments.premiumTags"]}
-                    helpText="Customers with any of these tags are premium."
-                  />
-                  <TextField
-                    label="Premium from lifetime spend"
-                    prefix={currencySymbol(page.currency)}
-                    inputMode="decimal"
-                    value={form.premiumMinSpent}
-                    onChange={(premiumMinSpent) => update({ premiumMinSpent })}
-                    autoComplete="off"
-                    error={errors["segments.premiumMinSpent"]}
-                    helpText={`Customers who spent at least this much (${page.currency}) are premium too: offer them the top of the ladder.`}
-                  />
-                </FormLayout>
-              </BlockStack>
-            </Card>
+                <TextField
+                  label="Premium from lifetime spend"
+                  prefix={currencySymbol(page.currency)}
+                  inputMode="decimal"
+                  value={form.premiumMinSpent}
+                  onChange={(premiumMinSpent) => update({ premiumMinSpent })}
+                  autoComplete="off"
+                  error={errors["segments.premiumMinSpent"]}
+                  helpText={`Customers who spent at least this much (${page.currency}) are premium too: offer them the top of the ladder.`}
+                />
+              </FormLayout>
+            </SectionCard>
 
             <StackingCard
               combinesWith={form.combinesWith}
@@ -315,59 +300,49 @@ function StackingCard({
     ];
   });
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Discount stacking
-        </Text>
+    <SectionCard title="Discount stacking">
+      <Text as="p" tone="subdued">
+        Whether buyers can use your other discounts together with Ladder’s. Stacking keeps promises
+        simple (“your code still works”); not stacking protects your margin. It applies to Ladder’s
+        discount at the next publish.
+      </Text>
+      <Checkbox
+        label="Combine with product discounts"
+        helpText="Off by default: two product discounts on the same item can add up to more than you meant."
+        checked={combinesWith.productDiscounts}
+        onChange={(productDiscounts) => onChange({ ...combinesWith, productDiscounts })}
+      />
+      <Checkbox
+        label="Combine with order discounts"
+        helpText="Discount codes on the whole order, such as a welcome code."
+        checked={combinesWith.orderDiscounts}
+        onChange={(orderDiscounts) => onChange({ ...combinesWith, orderDiscounts })}
+      />
+      <Checkbox
+        label="Combine with shipping discounts"
+        checked={combinesWith.shippingDiscounts}
+        onChange={(shippingDiscounts) => onChange({ ...combinesWith, shippingDiscounts })}
+      />
+      {error ? (
+        <Banner tone="warning" title="Your other discounts could not be read">
+          <p>{error}</p>
+        </Banner>
+      ) : discounts.length === 0 ? (
         <Text as="p" tone="subdued">
-          Whether buyers can use your other discounts together with Ladder’s. Stacking keeps
-          promises simple (“your code still works”); not stacking protects your margin. It applies
-          to Ladder’s discount at the next publish.
+          Your store has no other active discounts.
         </Text>
-        <Checkbox
-          label="Combine with product discounts"
-          helpText="Off by default: two product discounts on the same item can add up to more than you meant."
-          checked={combinesWith.productDiscounts}
-          onChange={(productDiscounts) => onChange({ ...combinesWith, productDiscounts })}
-        />
-        <Checkbox
-          label="Combine with order discounts"
-          helpText="Discount codes on the whole order, such as a welcome code."
-          checked={combinesWith.orderDiscounts}
-          onChange={(orderDiscounts) => onChange({ ...combinesWith, orderDiscounts })}
-        />
-        <Checkbox
-          label="Combine with shipping discounts"
-          checked={combinesWith.shippingDiscounts}
-          onChange={(shippingDiscounts) => onChange({ ...combinesWith, shippingDiscounts })}
-        />
-        {error ? (
-          <Banner tone="warning" title="Your other discounts could not be read">
-            <p>{error}</p>
-          </Banner>
-        ) : discounts.length === 0 ? (
-          <Text as="p" tone="subdued">
-            Your store has no other active discounts.
+      ) : (
+        <BlockStack gap="200">
+          <Text as="h3" variant="headingSm">
+            Your active discounts {more ? <Badge>first 50</Badge> : null}
           </Text>
-        ) : (
-          <BlockStack gap="200">
-            <Text as="h3" variant="headingSm">
-              Your active discounts {more ? <Badge>first 50</Badge> : null}
-            </Text>
-            <DataTable
-              columnContentTypes={["text", "text", "text", "text"]}
-              headings={[
-                "Discount",
-                "Class",
-                "With Ladder’s offers",
-                "With Ladder’s free shipping",
-              ]}
-              rows={rows}
-            />
-          </BlockStack>
-        )}
-      </BlockStack>
-    </Card>
+          <DataTable
+            columnContentTypes={["text", "text", "text", "text"]}
+            headings={["Discount", "Class", "With Ladder’s offers", "With Ladder’s free shipping"]}
+            rows={rows}
+          />
+        </BlockStack>
+      )}
+    </SectionCard>
   );
 }

@@ -39,6 +39,7 @@ import { UnsavedChangesBar } from "../UnsavedChangesBar";
 import { useCatalogPicker, type PickKind } from "./CatalogPicker";
 import { previewCopy } from "./copy-preview";
 import { TagInput } from "./TagInput";
+import { SectionCard } from "../SectionCard";
 
 export type EditorActionData =
   | { ok: true; key: string; complete: boolean; problems: Problem[] }
@@ -262,73 +263,63 @@ export function OfferEditor({ data }: { data: OfferEditorData }) {
             ) : null}
 
             {form.kind === "free-shipping" || form.kind === "gift" ? (
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    Threshold
-                  </Text>
-                  <TextField
-                    label={`Cart subtotal (${data.currency})`}
-                    prefix={symbol}
-                    inputMode="decimal"
-                    value={form.threshold}
-                    onChange={(threshold) => update({ threshold })}
-                    autoComplete="off"
-                    helpText="After Ladder's own discounts. Buyers see their progress until they reach it."
-                    error={errors.threshold}
+              <SectionCard title="Threshold">
+                <TextField
+                  label={`Cart subtotal (${data.currency})`}
+                  prefix={symbol}
+                  inputMode="decimal"
+                  value={form.threshold}
+                  onChange={(threshold) => update({ threshold })}
+                  autoComplete="off"
+                  helpText="After Ladder's own discounts. Buyers see their progress until they reach it."
+                  error={errors.threshold}
+                />
+                {form.kind === "free-shipping" ? (
+                  <TagInput
+                    label="Countries"
+                    values={form.countries}
+                    onChange={(countries) => update({ countries })}
+                    placeholder="US, CA"
+                    helpText="Two-letter codes of the shipping countries it applies to. Empty: everywhere."
+                    error={errors.countries}
+                    normalize={(v) => v.toUpperCase()}
                   />
-                  {form.kind === "free-shipping" ? (
-                    <TagInput
-                      label="Countries"
-                      values={form.countries}
-                      onChange={(countries) => update({ countries })}
-                      placeholder="US, CA"
-                      helpText="Two-letter codes of the shipping countries it applies to. Empty: everywhere."
-                      error={errors.countries}
-                      normalize={(v) => v.toUpperCase()}
-                    />
-                  ) : null}
-                </BlockStack>
-              </Card>
+                ) : null}
+              </SectionCard>
             ) : null}
 
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  What the buyer reads
+            <SectionCard title="What the buyer reads">
+              <TextField
+                label="Headline"
+                value={form.message}
+                onChange={(message) => update({ message })}
+                autoComplete="off"
+                placeholder={EXAMPLES[form.kind].headline}
+                helpText={`Optional. Placeholders: ${PLACEHOLDER_HELP}. A clause whose value is missing is left out.`}
+                error={errors.message}
+              />
+              <TextField
+                label="Why"
+                value={form.why}
+                onChange={(why) => update({ why })}
+                autoComplete="off"
+                multiline={2}
+                placeholder={EXAMPLES[form.kind].why}
+                helpText="Optional. The reason shown under the headline; Ladder writes one when empty."
+                error={errors.why}
+              />
+              <Divider />
+              <BlockStack gap="200">
+                <Text as="h3" variant="headingSm">
+                  Preview
                 </Text>
-                <TextField
-                  label="Headline"
-                  value={form.message}
-                  onChange={(message) => update({ message })}
-                  autoComplete="off"
-                  placeholder={EXAMPLES[form.kind].headline}
-                  helpText={`Optional. Placeholders: ${PLACEHOLDER_HELP}. A clause whose value is missing is left out.`}
-                  error={errors.message}
-                />
-                <TextField
-                  label="Why"
-                  value={form.why}
-                  onChange={(why) => update({ why })}
-                  autoComplete="off"
-                  multiline={2}
-                  placeholder={EXAMPLES[form.kind].why}
-                  helpText="Optional. The reason shown under the headline; Ladder writes one when empty."
-                  error={errors.why}
-                />
-                <Divider />
-                <BlockStack gap="200">
-                  <Text as="h3" variant="headingSm">
-                    Preview
-                  </Text>
-                  <Text as="p" tone="subdued" variant="bodySm">
-                    {namedCopy.assumption}
-                  </Text>
-                  <CopySample label="Signed-in customer Ana" copy={namedCopy} />
-                  <CopySample label="Guest" copy={guestCopy} />
-                </BlockStack>
+                <Text as="p" tone="subdued" variant="bodySm">
+                  {namedCopy.assumption}
+                </Text>
+                <CopySample label="Signed-in customer Ana" copy={namedCopy} />
+                <CopySample label="Guest" copy={guestCopy} />
               </BlockStack>
-            </Card>
+            </SectionCard>
           </BlockStack>
         </Layout.Section>
 
@@ -360,30 +351,25 @@ export function OfferEditor({ data }: { data: OfferEditorData }) {
                 />
               </BlockStack>
             </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Schedule
-                </Text>
-                <TextField
-                  label="Starts (UTC)"
-                  type="datetime-local"
-                  value={form.startsAt}
-                  onChange={(startsAt) => update({ startsAt })}
-                  autoComplete="off"
-                  error={errors.startsAt}
-                />
-                <TextField
-                  label="Ends (UTC)"
-                  type="datetime-local"
-                  value={form.endsAt}
-                  onChange={(endsAt) => update({ endsAt })}
-                  autoComplete="off"
-                  helpText="Empty: no start or no end."
-                  error={errors.endsAt}
-                />
-              </BlockStack>
-            </Card>
+            <SectionCard title="Schedule">
+              <TextField
+                label="Starts (UTC)"
+                type="datetime-local"
+                value={form.startsAt}
+                onChange={(startsAt) => update({ startsAt })}
+                autoComplete="off"
+                error={errors.startsAt}
+              />
+              <TextField
+                label="Ends (UTC)"
+                type="datetime-local"
+                value={form.endsAt}
+                onChange={(endsAt) => update({ endsAt })}
+                autoComplete="off"
+                helpText="Empty: no start or no end."
+                error={errors.endsAt}
+              />
+            </SectionCard>
             <Card>
               <ChoiceList
                 title="Customer segments"
