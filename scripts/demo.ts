@@ -5,10 +5,13 @@
  * remix-serve at http://localhost:$PORT/app (3000 by default). Ctrl+C stops it.
  */
 import { execFileSync, spawn } from "node:child_process";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
+import { PrismaClient } from "@prisma/client";
 import { API_VERSION } from "../app/shopify/api-version";
 import { schemaFileName } from "../app/shopify/schema-cache.server";
 import { DEMO_DATABASE_URL, demoModeFromEnv } from "../app/demo/mode.server";
+import { createDriverAdapter } from "../app/db-adapter.server";
 import { ensureSchemaCache } from "./admin-schema";
 
 const bin = (name: string) => path.resolve("node_modules", ".bin", name);
@@ -22,6 +25,22 @@ const env: NodeJS.ProcessEnv = {
   NODE_ENV: "production",
 };
 
+const DEMO_DATABASE_FILE = path.resolve("prisma", "demo.sqlite");
+
+/** SQLite's own integrity check of an existing demo database (a missing one is fine). */
+async function demoDatabaseDamaged(): Promise<boolean> {
+  if (!existsSync(DEMO_DATABASE_FILE)) return false;
+  const client = new PrismaClient({ adapter: createDriverAdapter(DEMO_DATABASE_URL) });
+  try {
+    const rows = await client.$queryRawUnsafe<{ quick_check: string }[]>("PRAGMA quick_check");
+    return rows[0]?.quick_check !== "ok";
+  } catch {
+    return true;
+  } finally {
+    await client.$disconnect();
+  }
+}
+
 function step(label: string, run: () => void | Promise<void>) {
   console.log(`› ${label}`);
   return run();
@@ -34,7 +53,17 @@ async function main() {
   await step("Admin GraphQL schema", () =>
     ensureSchemaCache([schemaFileName("admin", API_VERSION)], console.log),
   );
-  await step("Database (SQLite, prisma/demo.sqlite)", () => {
+  await step("Database (SQLite, prisma/demo.sqlite)", async () => {
+    if (await demoDatabaseDamaged()) {
+      // A demo stopped mid-write can leave a damaged file. The demo shop is reseeded anyway, so
+      // keep the damaged copy aside for inspection and start from an empty database.
+      const aside = `${DEMO_DATABASE_FILE}.damaged-${Date.now()}`;
+      renameSync(DEMO_DATABASE_FILE, aside);
+      for (const suffix of ["-wal", "-shm", "-journal"]) {
+        rmSync(DEMO_DATABASE_FILE + suffix, { force: true });
+      }
+      console.log(`  The demo database was damaged: moved it to ${aside}, starting afresh.`);
+    }
     execFileSync(bin("prisma"), ["migrate", "deploy"], {
       env,
       stdio: ["ignore", "ignore", "inherit"],
