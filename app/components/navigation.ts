@@ -5,4 +5,5 @@ export const NAV_ITEMS = [
   { to: "/app/settings", label: "Settings" },
   { to: "/app/preview", label: "Preview" },
   { to: "/app/analytics", label: "Analytics" },
+  { to: "/app/privacy", label: "Privacy" },
 ] as const;

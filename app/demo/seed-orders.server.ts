@@ -3,6 +3,7 @@ import { saveShopFacts } from "../models/analytics-shop.server";
 import { bulkLoadOrders } from "../models/orders.server";
 import { mineProductPairs } from "../models/pairs.server";
 import prisma from "../db.server";
+import { recordDataRequest } from "../models/compliance.server";
 import { DEMO_SHOP } from "./catalog";
 import { demoOrderHistory, type DemoOrder } from "./orders";
 
@@ -59,5 +60,18 @@ export async function seedDemoOrders(
   );
   // Suggestions are ready on the Analytics page, as after a real shop's history import.
   await mineProductPairs(shop);
+  // One customer has asked for their data, so the Privacy page shows what answering looks like.
+  const customer = await prisma.analyticsOrder.findFirst({
+    where: { shop, NOT: { customerId: null } },
+    orderBy: { createdAt: "desc" },
+    select: { customerId: true },
+  });
+  if (customer?.customerId) {
+    await recordDataRequest(
+      shop,
+      { customerId: customer.customerId, orderIds: [], dataRequestId: "demo-1" },
+      now,
+    );
+  }
   return created;
 }

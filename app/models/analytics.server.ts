@@ -12,6 +12,7 @@ import prisma from "../db.server";
 import { formatMoney, minorDigits } from "../engine";
 import { getShopFacts } from "./analytics-shop.server";
 import { latestBackfill } from "./backfill.server";
+import { openDataRequestCount } from "./compliance.server";
 import { loadSuggestions } from "./pairs.server";
 import { inboxHealth } from "./webhook-inbox.server";
 
@@ -378,11 +379,18 @@ export async function exportCsv(
 export async function loadHomeDashboard(shop: string, params: URLSearchParams, now = new Date()) {
   const today = await shopToday(shop, now);
   const range = parseRange(params, today);
-  const [dashboard, backfill] = await Promise.all([
+  const [dashboard, backfill, openDataRequests] = await Promise.all([
     loadDashboard(shop, range.range),
     latestBackfill(shop),
+    openDataRequestCount(shop),
   ]);
-  return { today, rangeError: range.ok ? null : range.error, dashboard, backfill };
+  return {
+    today,
+    rangeError: range.ok ? null : range.error,
+    dashboard,
+    backfill,
+    openDataRequests,
+  };
 }
 
 /** The Analytics page: CLV cohorts, product pair suggestions, order history import, webhook health. */

@@ -69,7 +69,14 @@ export async function handleComplianceRequest(
     }
     case "CUSTOMERS_DATA_REQUEST": {
       const request = parseCustomerRequest(topic, payload);
-      return customerDataReport(shop, request.customer.id, request.orders_requested ?? []);
+      const orderIds = request.orders_requested ?? [];
+      // Shopify does not read the response: the merchant downloads the report in the admin.
+      await recordDataRequest(shop, {
+        customerId: request.customer.id,
+        orderIds,
+        dataRequestId: request.data_request?.id ?? null,
+      });
+      return customerDataReport(shop, request.customer.id, orderIds);
     }
   }
 }
@@ -78,6 +85,7 @@ export async function handleComplianceRequest(
 export async function redactShop(shop: string): Promise<void> {
   await deleteOfferDataForShop(shop);
   await prisma.$transaction([
+    prisma.dataRequest.deleteMany({ where: { shop } }),
     prisma.webhookEvent.deleteMany({ where: { shop } }),
     prisma.analyticsOrder.deleteMany({ where: { shop } }),
     prisma.analyticsRefund.deleteMany({ where: { shop } }),
@@ -95,7 +103,7 @@ export async function redactShop(shop: string): Promise<void> {
 
 /**
  * Deletes the customer's orders (theirs, and those Shopify lists), their refunds, their cohort
- * row and their queued webhook events. Their orders leave the rollups too, so every figure Ladder
+ * row, their queued webhook events and their data requests. Their orders leave the rollups too, so every figure Ladder
  * shows stays equal to what its stored orders give.
  */
 export async function redactCustomer(
@@ -118,6 +126,7 @@ export async function redactCustomer(
         where: { shop, OR: [{ customerId }, { orderId: { in: allIds } }] },
       });
       await tx.webhookEvent.deleteMany({ where: { shop, customerId } });
+      await tx.dataRequest.deleteMany({ where: { shop, customerId } });
       await applyRollupDeltas(tx, shop, deltas);
       const customers = new Set<string>([customerId]);
       for (const order of orders) if (order.customerId) customers.add(order.customerId);
@@ -212,4 +221,85 @@ export async function customerDataReport(
       : null,
     queuedWebhookEvents: queued,
   };
+}
+
+export interface DataRequestSummary {
+  requestKey: string;
+  customerId: string;
+  orders: number;
+  requestedAt: string;
+  answeredAt: string | null;
+}
+
+/**
+ * Keeps a customers/data_request for the merchant to answer. A repeated delivery of the same
+ * request (same Shopify id, or the same customer on the same day when there is none) is one row.
+ */
+export async function recordDataRequest(
+  shop: string,
+  request: { customerId: string; orderIds: readonly string[]; dataRequestId: string | null },
+  now = new Date(),
+): Promise<void> {
+  const requestKey =
+    request.dataRequestId ?? `customer-${request.customerId}-${now.toISOString().slice(0, 10)}`;
+  await prisma.dataRequest.upsert({
+    where: { shop_requestKey: { shop, requestKey } },
+    create: {
+      shop,
+      requestKey,
+      customerId: request.customerId,
+      orderIds: request.orderIds.join(","),
+      requestedAt: now,
+    },
+    update: {},
+  });
+}
+
+/** The shop's data requests, open ones first, newest first within each. */
+export async function listDataRequests(shop: string): Promise<DataRequestSummary[]> {
+  const rows = await prisma.dataRequest.findMany({
+    where: { shop },
+    orderBy: [{ requestedAt: "desc" }],
+    take: 200,
+  });
+  return rows
+    .map((row) => ({
+      requestKey: row.requestKey,
+      customerId: row.customerId,
+      orders: row.orderIds === "" ? 0 : row.orderIds.split(",").length,
+      requestedAt: row.requestedAt.toISOString(),
+      answeredAt: row.answeredAt?.toISOString() ?? null,
+    }))
+    .sort((a, b) => Number(a.answeredAt !== null) - Number(b.answeredAt !== null));
+}
+
+export async function openDataRequestCount(shop: string): Promise<number> {
+  return prisma.dataRequest.count({ where: { shop, answeredAt: null } });
+}
+
+/** The report for one of the shop's requests, from what Ladder holds now; null if no such request. */
+export async function dataRequestReport(
+  shop: string,
+  requestKey: string,
+): Promise<CustomerDataReport | null> {
+  const request = await prisma.dataRequest.findUnique({
+    where: { shop_requestKey: { shop, requestKey } },
+  });
+  if (!request) return null;
+  const orderIds = request.orderIds === "" ? [] : request.orderIds.split(",");
+  return customerDataReport(shop, request.customerId, orderIds);
+}
+
+/** Marks a request answered (or open again); false when the shop has no such request. */
+export async function setDataRequestAnswered(
+  shop: string,
+  requestKey: string,
+  answered: boolean,
+  now = new Date(),
+): Promise<boolean> {
+  const { count } = await prisma.dataRequest.updateMany({
+    where: { shop, requestKey },
+    data: { answeredAt: answered ? now : null },
+  });
+  return count > 0;
 }

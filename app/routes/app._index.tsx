@@ -30,6 +30,7 @@ import { RANGE_PRESETS } from "../analytics/range";
 import { loadHomeDashboard } from "../models/analytics.server";
 import { authenticate, isDemoMode } from "../shopify.server";
 import { SectionCard } from "../components/SectionCard";
+import { downloadFile } from "../components/download";
 
 export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
@@ -91,6 +92,21 @@ export default function Home() {
         {backfill ? (
           <Layout.Section>
             <BackfillBanner backfill={backfill} />
+          </Layout.Section>
+        ) : null}
+        {data.openDataRequests > 0 ? (
+          <Layout.Section>
+            <Banner
+              tone="warning"
+              title={
+                data.openDataRequests === 1
+                  ? "A customer asked for their data"
+                  : `${data.openDataRequests} customers asked for their data`
+              }
+              action={{ content: "Review privacy requests", url: "/app/privacy" }}
+            >
+              <p>Download what Ladder holds about them and send it within 30 days.</p>
+            </Banner>
           </Layout.Section>
         ) : null}
         {dashboard.hasOrders ? <DashboardSections data={data} /> : <WhatLadderIs />}
@@ -201,16 +217,11 @@ function DashboardSections({ data }: { data: LoaderData }) {
     setExporting(table);
     setExportError(null);
     try {
-      // A fetch (not a link) so the embedded admin adds the session token.
       const query = new URLSearchParams({ table, from: d.range.from, to: d.range.to });
-      const response = await fetch(`/app/analytics/export?${query}`);
-      if (!response.ok) throw new Error(await response.text());
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = `ladder-${table}-${d.range.from}-to-${d.range.to}.csv`;
-      link.click();
-      URL.revokeObjectURL(url);
+      await downloadFile(
+        `/app/analytics/export?${query}`,
+        `ladder-${table}-${d.range.from}-to-${d.range.to}.csv`,
+      );
     } catch (error) {
       setExportError(error instanceof Error ? error.message : "The export failed.");
     } finally {

@@ -16,7 +16,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { downloadExport } from "../components/offers/download";
+import { downloadExport } from "../components/download";
 import { shopCurrency } from "../models/shop-settings.server";
 import {
   applyImport,

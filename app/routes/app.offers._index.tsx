@@ -22,7 +22,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { OFFER_KINDS, type OfferKind } from "../engine";
-import { downloadExport } from "../components/offers/download";
+import { downloadExport } from "../components/download";
 import { formatWhen, PublishCard } from "../components/offers/PublishCard";
 import { dismissNotice } from "../models/notices.server";
 import { filtersFrom, offersOverview } from "../models/offers-overview.server";

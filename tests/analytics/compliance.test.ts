@@ -16,6 +16,10 @@ import {
   storedRollups,
 } from "../support/brute-force";
 import { orderPayload } from "../support/orders";
+import { adminRequest, outcome, routeArgs } from "../support/admin-routes";
+import { action as privacyAction, loader as privacyLoader } from "../../app/routes/app.privacy";
+import { loader as privacyReport } from "../../app/routes/app.privacy.$key";
+import { loader as homeLoader } from "../../app/routes/app._index";
 import { responseOf, webhookRequest } from "../support/webhooks";
 
 const OTHER_SHOP = "other-shop.myshopify.com";
@@ -83,6 +87,10 @@ async function snapshot(shop: string) {
       orderBy: { productId: "asc" },
     }),
     events: await prisma.webhookEvent.findMany({ where: { shop }, orderBy: { eventId: "asc" } }),
+    dataRequests: await prisma.dataRequest.findMany({
+      where: { shop },
+      orderBy: { requestKey: "asc" },
+    }),
   };
 }
 
@@ -113,6 +121,10 @@ beforeEach(async () => {
 
 describe("customers/redact", { timeout: 30_000 }, () => {
   it("deletes every row of that customer in that shop, and nothing else", async () => {
+    for (const shop of [TEST_SHOP, OTHER_SHOP]) {
+      await deliverCompliance("customers/data_request", { customer: { id: ANA } }, shop);
+      await deliverCompliance("customers/data_request", { customer: { id: BEN } }, shop);
+    }
     const otherBefore = await snapshot(OTHER_SHOP);
     const response = await deliverCompliance("customers/redact", {
       shop_domain: TEST_SHOP,
@@ -127,6 +139,7 @@ describe("customers/redact", { timeout: 30_000 }, () => {
     expect(after.refunds).toEqual([]);
     expect(after.customers.map((c) => c.customerId)).toEqual([String(BEN)]);
     expect(after.events).toEqual([]);
+    expect(after.dataRequests.map((r) => r.customerId)).toEqual([String(BEN)]);
     // Aggregates follow: they equal what the remaining orders give.
     expect(rollupMismatches(after.rollups, await bruteForceRollups(TEST_SHOP))).toEqual([]);
     expect(after.cohorts).toEqual(await bruteForceCohorts(TEST_SHOP));
@@ -184,6 +197,97 @@ describe("customers/data_request", () => {
   });
 });
 
+describe("privacy requests in the admin", () => {
+  const request = {
+    shop_domain: TEST_SHOP,
+    customer: { id: ANA },
+    orders_requested: [1],
+    data_request: { id: 77 },
+  };
+  type Listed = {
+    requests: { requestKey: string; customerId: string; answeredAt: string | null }[];
+  };
+
+  it("keeps one request per Shopify request, however often it is delivered", async () => {
+    for (let i = 0; i < 3; i++) {
+      expect((await deliverCompliance("customers/data_request", request)).status).toBe(200);
+    }
+    const listed = await outcome<Listed>(async () =>
+      privacyLoader(routeArgs(await adminRequest("/app/privacy"))),
+    );
+    expect(listed.data.requests).toEqual([
+      expect.objectContaining({ requestKey: "77", customerId: String(ANA), answeredAt: null }),
+    ]);
+    const home = await outcome<{ openDataRequests: number }>(async () =>
+      homeLoader(routeArgs(await adminRequest("/app"))),
+    );
+    expect(home.data.openDataRequests).toBe(1);
+  });
+
+  it("serves the report to the merchant, from what Ladder holds when downloaded", async () => {
+    const webhook = await deliverCompliance("customers/data_request", request);
+    const answered = (await webhook.json()) as { orders: { orderId: string }[] };
+    const download = await outcome<{ customerId: string; orders: { orderId: string }[] }>(
+      async () => privacyReport(routeArgs(await adminRequest("/app/privacy/77"), { key: "77" })),
+    );
+    expect(download.status).toBe(200);
+    expect(download.headers.get("Content-Disposition")).toContain(`ladder-customer-${ANA}.json`);
+    expect(download.data.customerId).toBe(String(ANA));
+    expect(download.data.orders.map((o) => o.orderId)).toEqual(
+      answered.orders.map((o) => o.orderId),
+    );
+    expect(download.data.orders.map((o) => o.orderId)).toEqual(["1", "2"]);
+  });
+
+  it("never shows one shop's requests to another", async () => {
+    await deliverCompliance("customers/data_request", request);
+    const asOther = async (path: string) => adminRequest(path, { shop: OTHER_SHOP });
+    const listed = await outcome<Listed>(async () =>
+      privacyLoader(routeArgs(await asOther("/app/privacy"))),
+    );
+    expect(listed.data.requests).toEqual([]);
+    const download = await outcome(async () =>
+      privacyReport(routeArgs(await asOther("/app/privacy/77"), { key: "77" })),
+    );
+    expect(download.status).toBe(404);
+    const mark = await outcome(async () =>
+      privacyAction(
+        routeArgs(
+          await adminRequest("/app/privacy", {
+            shop: OTHER_SHOP,
+            json: { requestKey: "77", answered: true },
+          }),
+        ),
+      ),
+    );
+    expect(mark.status).toBe(404);
+    const stored = await prisma.dataRequest.findMany({ where: { requestKey: "77" } });
+    expect(stored.map((r) => [r.shop, r.answeredAt])).toEqual([[TEST_SHOP, null]]);
+  });
+
+  it("marks a request sent and reopens it; a malformed body changes nothing", async () => {
+    await deliverCompliance("customers/data_request", request);
+    const post = async (json: unknown) =>
+      outcome(async () => privacyAction(routeArgs(await adminRequest("/app/privacy", { json }))));
+    expect((await post({ requestKey: "77", answered: "yes" })).status).toBe(400);
+    expect(
+      (await prisma.dataRequest.findFirstOrThrow({ where: { shop: TEST_SHOP } })).answeredAt,
+    ).toBeNull();
+    expect((await post({ requestKey: "77", answered: true })).status).toBe(200);
+    expect(
+      (await prisma.dataRequest.findFirstOrThrow({ where: { shop: TEST_SHOP } })).answeredAt,
+    ).not.toBeNull();
+    const home = await outcome<{ openDataRequests: number }>(async () =>
+      homeLoader(routeArgs(await adminRequest("/app"))),
+    );
+    expect(home.data.openDataRequests).toBe(0);
+    expect((await post({ requestKey: "77", answered: false })).status).toBe(200);
+    expect(
+      (await prisma.dataRequest.findFirstOrThrow({ where: { shop: TEST_SHOP } })).answeredAt,
+    ).toBeNull();
+  });
+});
+
 describe("shop/redact", () => {
   it("deletes every row of the shop in every table, and no other shop's", async () => {
     const otherBefore = await snapshot(OTHER_SHOP);
@@ -203,6 +307,10 @@ describe("shop/redact", () => {
         lift: 1,
       },
     });
+    await deliverCompliance("customers/data_request", {
+      customer: { id: ANA },
+      data_request: { id: 56 },
+    });
     const response = await deliverCompliance("shop/redact", { shop_id: 1, shop_domain: TEST_SHOP });
     expect(response.status).toBe(200);
 
@@ -219,6 +327,7 @@ describe("shop/redact", () => {
       prisma.backfillJob,
       prisma.analyticsShop,
       prisma.session,
+      prisma.dataRequest,
     ] as unknown as { count(args: { where: { shop: string } }): Promise<number> }[];
     for (const model of models) expect(await model.count({ where: { shop: TEST_SHOP } })).toBe(0);
     expect(await snapshot(OTHER_SHOP)).toEqual(otherBefore);

@@ -137,6 +137,7 @@ describe("every screen renders and is accessible", () => {
     ["settings", "/app/settings"],
     ["preview", "/app/preview"],
     ["import", "/app/import"],
+    ["privacy", "/app/privacy"],
   ])("%s (%s)", async (name, pathname) => {
     await open(pathname);
     await visible(page.getByRole("heading", { level: 1 }).first());
@@ -360,6 +361,29 @@ describe("bulk actions and settings", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Set to draft" }).click();
     await visible(page.getByText("2 offers set to draft"));
     await visible(page.locator("tr", { hasText: "UI gift over $60" }).getByText("Draft"));
+  });
+
+  it("a customer's data request: the home page says so, the report downloads, it is marked sent", async () => {
+    await open("/app");
+    await page.getByRole("link", { name: "Review privacy requests" }).click();
+    await page.waitForURL(/\/app\/privacy$/);
+    const row = page.locator("tr", { hasText: "Open" });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      row.getByRole("button", { name: /Download report/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^ladder-customer-\d+\.json$/);
+    const report = JSON.parse(readFileSync(await download.path(), "utf8")) as {
+      storedBy: string;
+      orders: unknown[];
+    };
+    expect(report.storedBy).toBe("Ladder");
+    expect(report.orders.length).toBeGreaterThan(0);
+    await row.getByRole("button", { name: /Mark as sent/ }).click();
+    await visible(page.getByText(/^Sent /));
+    await screenshot("privacy-answered");
+    await open("/app");
+    expect(await page.getByText("A customer asked for their data").count()).toBe(0);
   });
 
   it("settings refuse an invalid holdout with the field's error and keep the input", async () => {

@@ -140,6 +140,7 @@ export async function storedCohorts(shop: string) {
 /** Empties every analytics table (the database is shared by the tests of one file). */
 export async function clearAnalytics(): Promise<void> {
   await prisma.$transaction([
+    prisma.dataRequest.deleteMany(),
     prisma.webhookEvent.deleteMany(),
     prisma.analyticsOrder.deleteMany(),
     prisma.analyticsRefund.deleteMany(),

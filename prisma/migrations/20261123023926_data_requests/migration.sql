@@ -1,0 +1,14 @@
+-- CreateTable
+CREATE TABLE "DataRequest" (
+    "shop" TEXT NOT NULL,
+    "requestKey" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "orderIds" TEXT NOT NULL DEFAULT '',
+    "requestedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "answeredAt" DATETIME,
+
+    PRIMARY KEY ("shop", "requestKey")
+);
+
+-- CreateIndex
+CREATE INDEX "DataRequest_shop_customerId_idx" ON "DataRequest"("shop", "customerId");
