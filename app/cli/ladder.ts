@@ -11,7 +11,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { validateCheckout, validateConfig, formatProblem, type Problem } from "../config";
+import {
+  validateCheckout,
+  validateConfig,
+  formatProblem,
+  type Problem,
+  type Validated,
+} from "../config";
 import { compile, evaluate, load, minorDigits, type OfferConfig } from "../engine";
 
 const USAGE = `Usage:
@@ -54,10 +60,35 @@ async function readJson(file: string, label: string): Promise<unknown> {
 }
 
 async function loadConfig(file: string | undefined): Promise<OfferConfig> {
-  if (!file) throw new InputError([{ path: "--config", message: "is required" }]);
-  const validated = validateConfig(await readJson(file, "config"));
+  const validated = await readConfig(file);
   if (!validated.ok) throw new InputError(validated.problems);
   return validated.value;
+}
+
+async function readConfig(file: string | undefined): Promise<Validated<OfferConfig>> {
+  if (!file) return { ok: false, problems: [{ path: "--config", message: "is required" }] };
+  try {
+    return validateConfig(await readJson(file, "config"));
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}
+
+/** The config's minor digits, or 2 when it has no readable currency (to check the checkout). */
+function digitsOf(config: Validated<OfferConfig>, file: string | undefined): Promise<number> {
+  if (config.ok) return Promise.resolve(minorDigits(config.value.currency));
+  if (!file) return Promise.resolve(2);
+  return readJson(file, "config").then(
+    (raw) => {
+      const currency =
+        typeof raw === "object" && raw !== null && "currency" in raw ? raw.currency : null;
+      return typeof currency === "string" && /^[A-Z]{3}$/.test(currency)
+        ? minorDigits(currency)
+        : 2;
+    },
+    () => 2,
+  );
 }
 
 async function run(argv: string[]): Promise<string> {
@@ -92,15 +123,36 @@ async function run(argv: string[]): Promise<string> {
       return JSON.stringify(published);
     }
     case "evaluate": {
-      const config = await loadConfig(values.config);
-      if (!values.checkout) throw new InputError([{ path: "--checkout", message: "is required" }]);
-      const checkout = validateCheckout(
-        await readJson(values.checkout, "checkout"),
-        minorDigits(config.currency),
-        new Date().toISOString(),
-      );
-      if (!checkout.ok) throw new InputError(checkout.problems);
-      const runtime = load(compile(config));
+      // Both files are checked before anything is reported, so one run lists every problem.
+      const config = await readConfig(values.config);
+      const checkout = values.checkout
+        ? await readJson(values.checkout, "checkout").then(
+            async (raw) =>
+              validateCheckout(
+                raw,
+                await digitsOf(config, values.config),
+                new Date().toISOString(),
+              ),
+            (error: unknown) => {
+              if (error instanceof InputError)
+                return { ok: false as const, problems: error.problems, warnings: [] };
+              throw error;
+            },
+          )
+        : {
+            ok: false as const,
+            problems: [{ path: "--checkout", message: "is required" }],
+            warnings: [],
+          };
+      for (const warning of checkout.warnings) {
+        process.stderr.write(`warning: checkout ${formatProblem(warning)}\n`);
+      }
+      const problems = [
+        ...(config.ok ? [] : config.problems),
+        ...(checkout.ok ? [] : checkout.problems),
+      ];
+      if (!config.ok || !checkout.ok) throw new InputError(problems);
+      const runtime = load(compile(config.value));
       if (!runtime) throw new Error("the compiled config did not load");
       return JSON.stringify(evaluate(runtime, checkout.value), null, 2);
     }

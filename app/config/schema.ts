@@ -1,5 +1,13 @@
 import * as z from "zod";
-import { OFFER_KINDS, PLACEHOLDERS, SEGMENTS, parseInstant, placeholdersIn } from "../engine";
+import {
+  OFFER_KINDS,
+  PLACEHOLDERS,
+  SEGMENTS,
+  formatMoney,
+  parseInstant,
+  parseMoney,
+  placeholdersIn,
+} from "../engine";
 import type { OfferConfig } from "../engine";
 
 /** DESIGN §3.1 limits, shared with the admin forms. */
@@ -11,7 +19,27 @@ export const LIMITS = {
   minBundleItems: 2,
   maxTextLength: 500,
   maxPercentDecimals: 4,
+  /** Any amount, in minor units (10 billion dollars): sums of them stay exact integers. */
+  maxAmountMinor: 10 ** 12,
+  /** A cart line's quantity. */
+  maxQuantity: 1_000_000,
+  /** The whole cart (Σ unit price × quantity), in minor units. */
+  maxCartTotalMinor: 10 ** 13,
 } as const;
+
+/** `limit` minor units as an amount in a currency with `digits` minor digits ("10000000000.00"). */
+export function amountText(limitMinor: number, digits: number): string {
+  return formatMoney(limitMinor, digits);
+}
+
+/** True when a well-formed amount is at most `maxAmountMinor`. */
+export function withinAmountLimit(value: string, digits: number): boolean {
+  const minor = parseMoney(value, digits);
+  return minor !== null && minor <= LIMITS.maxAmountMinor;
+}
+
+export const amountLimitError = (digits: number) =>
+  `must be at most ${amountText(LIMITS.maxAmountMinor, digits)}`;
 
 const PLACEHOLDER_LIST = PLACEHOLDERS.map((p) => `{${p}}`).join(", ");
 
@@ -46,10 +74,16 @@ const money = (digits: number) => {
     digits === 0
       ? `must be a positive whole amount (this currency has no minor unit), like ${example}`
       : `must be a positive amount with at most ${digits} decimals, like ${example}`;
-  return z
-    .string({ error: (i) => (i.input === undefined ? "is required" : `${rule}, as a string`) })
-    .regex(pattern, { error: rule })
-    .refine((v) => Number(v) > 0, { error: "must be greater than 0" });
+  return (
+    z
+      .string({ error: (i) => (i.input === undefined ? "is required" : `${rule}, as a string`) })
+      .regex(pattern, { error: rule })
+      // Each rule reports only what the one before it let through: one line per problem.
+      .refine((v) => !pattern.test(v) || Number(v) > 0, { error: "must be greater than 0" })
+      .refine((v) => !pattern.test(v) || Number(v) <= 0 || withinAmountLimit(v, digits), {
+        error: amountLimitError(digits),
+      })
+  );
 };
 
 const decimals = (n: number) => {

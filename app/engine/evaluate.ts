@@ -284,8 +284,9 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
     }
     case "gift": {
       const basis = ctx.giftBasis.get(index) ?? 0;
-      const others = ctx.checkout.lines.some((line) => line.variantId !== offer.item.variantId);
-      if (!others) return no("not-relevant");
+      // Like free shipping, a gift has no trigger: any cart can work towards it (a cart of only
+      // the gift item has everything still to go, as the item never counts towards its own gift).
+      if (ctx.checkout.lines.length === 0) return no("not-relevant");
       const progress = progressOf(offer, basis, ctx.money);
       const candidate: Candidate | null =
         progress.reached && cart.quantityOf(offer.item.variantId) === 0

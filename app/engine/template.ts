@@ -23,6 +23,7 @@ const STRENGTH: Record<string, number> = {
   ",": 1,
   "—": 1,
   "–": 1,
+  "-": 1, // only as a spaced dash, " - "
 };
 
 type Token =
@@ -45,7 +46,7 @@ export function renderTemplate(template: string, values: TemplateValues): string
   const tokens = tokenize(template, 0, "").tokens;
   const text = render(tokens, values)
     .replace(/\s+/g, " ")
-    .replace(/^[\s,;:.!?…—–)\]]+/, "")
+    .replace(/^(?:[\s,;:.!?…—–)\]]|-(?=\s))+/, "")
     .trim();
   return /[\p{L}\p{N}]/u.test(text) ? text : null;
 }
@@ -53,6 +54,8 @@ export function renderTemplate(template: string, values: TemplateValues): string
 function isMark(template: string, i: number): boolean {
   const ch = template[i] ?? "";
   if (!(ch in STRENGTH)) return false;
+  // A hyphen joins words ("add-on") unless it stands alone as a dash.
+  if (ch === "-") return /\s/.test(template[i - 1] ?? "") && /\s/.test(template[i + 1] ?? "");
   // "10.5" and "1,000" are numbers, not clause boundaries.
   if (
     (ch === "." || ch === ",") &&

@@ -132,7 +132,6 @@ describe("bulk actions", () => {
               path: "item.price",
               message: 'must be a positive amount with at most 2 decimals, like "24.00"',
             },
-            { path: "item.price", message: "must be greater than 0" },
           ],
         },
       ],

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -136,6 +136,97 @@ describe("ladder CLI (DESIGN §3.4)", () => {
     expect(r.stderr).toContain("lines[0].quantity: must be a whole number ≥ 1");
     expect(r.stderr).toContain("lines[0].unitPrice: must be an amount ≥ 0 with at most 2 decimals");
     expect(r.stderr).toContain("countryCode: must be a 2-letter country code");
+  });
+
+  it("reports the config's and the checkout's problems together", () => {
+    const dir = scratch({
+      "config.json": { version: 1, currency: "USD", offers: [{ id: "a", kind: "gift" }] },
+      "checkout.json": {
+        lines: [
+          { id: "l1", variantId: "v", productId: "p", quantity: 1, unitPrice: "1.00" },
+          { id: "l1", variantId: "v", quantity: 0, unitPrice: "1.00" },
+        ],
+      },
+    });
+    const r = ladder(["evaluate", "--config", "config.json", "--checkout", "checkout.json"], dir);
+    expect(r.code).toBe(2);
+    expectProblemLines(r.stderr);
+    expect(r.stderr).toContain("offers[0].threshold: is required");
+    expect(r.stderr).toContain("lines[1].productId: is required");
+    expect(r.stderr).toContain("lines[1].quantity: must be a whole number ≥ 1");
+    // A repeated line id is reported even next to other problems of the same line.
+    expect(r.stderr).toContain('lines[1].id: duplicate line id "l1" (also lines[0].id)');
+  });
+
+  it("refuses amounts and quantities too large to compute exactly, with exit 2", () => {
+    const line = { id: "l1", variantId: "v", productId: "p", quantity: 1, unitPrice: "1.00" };
+    const dir = scratch({
+      "config.json": {
+        version: 1,
+        currency: "USD",
+        offers: [
+          { id: "f", kind: "free-shipping", title: "F", status: "active", threshold: "1e3" },
+          {
+            id: "g",
+            kind: "free-shipping",
+            title: "G",
+            status: "active",
+            threshold: "99999999999999999999.00",
+          },
+        ],
+      },
+      "price.json": { lines: [{ ...line, unitPrice: "99999999999999999999.99" }] },
+      "quantity.json": { lines: [{ ...line, quantity: 1e20 }] },
+      "total.json": {
+        lines: [{ ...line, unitPrice: "9999999999.00", quantity: 1_000_000 }],
+      },
+    });
+    const valid = path.join(FIXTURES, "config.example.json");
+    const config = ladder(["validate", "--config", "config.json"], dir);
+    expect(config.code).toBe(2);
+    expect(config.stderr.trim().split("\n")).toEqual([
+      'offers[0].threshold: must be a positive amount with at most 2 decimals, like "24.00"',
+      "offers[1].threshold: must be at most 10000000000.00",
+    ]);
+    for (const [file, message] of [
+      ["price.json", "lines[0].unitPrice: must be at most 10000000000.00"],
+      ["quantity.json", "lines[0].quantity: must be at most 1000000"],
+      ["total.json", "lines: the cart's total (unit prices × quantities) must be at most"],
+    ] as const) {
+      const r = ladder(["evaluate", "--config", valid, "--checkout", file], dir);
+      expect(r.code).toBe(2);
+      expectProblemLines(r.stderr);
+      expect(r.stderr).toContain(message);
+    }
+  });
+
+  it("warns about checkout fields it does not read, and still evaluates", () => {
+    const example = JSON.parse(
+      readFileSync(path.join(FIXTURES, "checkout.example.json"), "utf8"),
+    ) as { customer: Record<string, unknown> };
+    const dir = scratch({
+      "checkout.json": {
+        ...example,
+        coupon: "X",
+        customer: { ...example.customer, lastAcceptedAT: "2026-11-20T00:00:00Z" },
+      },
+    });
+    const r = ladder(
+      [
+        "evaluate",
+        "--config",
+        path.join(FIXTURES, "config.example.json"),
+        "--checkout",
+        "checkout.json",
+      ],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty("group");
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "warning: checkout coupon: unknown field, ignored",
+      "warning: checkout customer.lastAcceptedAT: unknown field, ignored",
+    ]);
   });
 
   it.each([

@@ -328,6 +328,7 @@ describe("checkout validation", () => {
         "lines[1].variantId: is required",
         "lines[1].quantity: must be a whole number ≥ 1",
         "lines[1].unitPrice: must be an amount, as a string",
+        "lines[1].id: duplicate line id "l1" (also lines[0].id)",
         "customer.ordersCount: must be a whole number ≥ 0",
         "customer.lastAcceptedAt: must be an ISO 8601 date-time, like "2026-11-22T12:00:00Z"",
         "countryCode: must be a 2-letter country code, like "US"",

@@ -183,6 +183,8 @@ describe("renderTemplate", () => {
       "Treat yourself: Waxing for $12.00.",
     ],
     ["{item.title} — {savings} off", "Waxing"],
+    ["{item.title} for just {price} - save {savings}", "Waxing for just $12.00"],
+    ["Your add-on: {item.title} - {savings} off", "Your add-on: Waxing"],
     ["Add {item.title} for {price}", "Add Waxing for $12.00"],
   ])("%s → %s", (template, expected) => {
     expect(renderTemplate(template, values)).toBe(expected);
@@ -206,6 +208,8 @@ describe("renderTemplate", () => {
       " (",
       ") ",
       " — ",
+      " - ",
+      "-",
       ": ",
     ];
     fc.assert(
@@ -213,7 +217,7 @@ describe("renderTemplate", () => {
         const out = renderTemplate(parts.join(""), values);
         if (out === null) return;
         expect(out).not.toMatch(/undefined|null|\{/);
-        expect(out).not.toMatch(/^[\s,;:.!?)—–]/);
+        expect(out).not.toMatch(/^(?:[\s,;:.!?)—–]|- )/);
       }),
     );
   });

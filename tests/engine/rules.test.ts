@@ -549,6 +549,14 @@ describe("offer kinds (DESIGN §3.1)", () => {
     );
     expect(giftOnly.progress[0]).toMatchObject({ remaining: "5.00", reached: false });
     expect(giftOnly.discounts).toEqual([]);
+
+    // A cart of only the gift item works towards the gift from zero: it never counts itself.
+    const onlyTheGift = run(config([gift]), checkout([line("tire-shine", "8.00", 6)]));
+    expect(onlyTheGift.progress).toEqual([
+      { offerId: "gift", kind: "gift", threshold: "30.00", remaining: "30.00", reached: false },
+    ]);
+    expect(onlyTheGift.suppressed).toEqual([]);
+    expect(onlyTheGift.discounts).toEqual([]);
   });
 });
 
