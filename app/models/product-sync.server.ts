@@ -5,7 +5,7 @@
  */
 import type { Problem } from "../config";
 import prisma from "../db.server";
-import { minorDigits } from "../engine";
+import { load, minorDigits, type RuntimeConfig } from "../engine";
 import { normalizePrice, variantTitle } from "../shopify/catalog.server";
 import { addNotice } from "./notices.server";
 import { checkOffer, offerRowData, offeredItems } from "./offers.server";
@@ -23,6 +23,8 @@ export interface UpdatedProduct {
   title: string;
   updatedAt: Date;
   variants: { id: string; title: string; price: string }[];
+  /** The product's tags now, when the payload carries them. */
+  tags?: string[];
 }
 
 const EMPTY_ITEM = { variantId: "", productId: "", title: "", price: "" };
@@ -83,14 +85,17 @@ export async function applyProductUpdate(
     update: { updatedAt: product.updatedAt },
   });
 
+  const result: ProductChange = {
+    changed: [],
+    republish: await triggersMissProduct(shop, product),
+  };
   const rows = await prisma.offer.findMany({
     where: { shop, productRefs: { contains: `|${product.id}|` } },
   });
-  if (rows.length === 0) return NO_CHANGE;
+  if (rows.length === 0) return result;
   const { currency } = await getShopSetup(shop);
   const digits = minorDigits(currency);
   const variants = new Map(product.variants.map((v) => [v.id, v]));
-  const result: ProductChange = { changed: [], republish: false };
 
   for (const row of rows) {
     const body = parseBody(row.body);
@@ -130,6 +135,39 @@ export async function applyProductUpdate(
   }
   if (result.republish) result.republish = await hasPublished(shop);
   return result;
+}
+
+function loadStored(json: string): RuntimeConfig | null {
+  try {
+    return load(JSON.parse(json));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the published offers miss a variant of this product that their triggers now name: a
+ * variant added to a trigger product, or a product newly tagged with a trigger tag. Publishing
+ * resolved product and tag triggers to the variants of that moment (checkout and the discount
+ * function see a line's variant), so neither would see these until the next publish.
+ * Collections are not in the payload; a removed tag only shows an offer too many until then, and
+ * the admin says to publish again after such changes.
+ */
+async function triggersMissProduct(shop: string, product: UpdatedProduct): Promise<boolean> {
+  const last = await prisma.publication.findFirst({
+    where: { shop },
+    orderBy: { version: "desc" },
+    select: { source: true, resolvedVariants: true },
+  });
+  if (!last?.source || !last.resolvedVariants) return false;
+  const named = loadStored(last.source);
+  if (!named) return false;
+  const triggered =
+    named.byProduct(product.id) !== undefined ||
+    (product.tags ?? []).some((tag) => named.byTag(tag.toLowerCase()) !== undefined);
+  if (!triggered) return false;
+  const resolved = new Set(last.resolvedVariants.split(","));
+  return product.variants.some((variant) => !resolved.has(variant.id));
 }
 
 /**

@@ -224,6 +224,7 @@ export async function publishOffers(
   const publication = await recordPublication(shop, {
     config: json,
     source: plan.json,
+    resolvedVariants: [...resolved.variants].join(","),
     bytes,
     offerCount: plan.offerCount,
     trigger,
@@ -240,6 +241,7 @@ async function recordPublication(
   data: {
     config: string;
     source: string;
+    resolvedVariants: string;
     bytes: number;
     offerCount: number;
     trigger: PublishTrigger;

@@ -9,6 +9,8 @@ const ProductUpdatePayload = z.object({
   admin_graphql_api_id: z.string().startsWith("gid://shopify/Product/"),
   title: z.string(),
   updated_at: z.iso.datetime({ offset: true }),
+  /** Comma-separated, as Shopify's REST payloads write them. */
+  tags: z.string().optional(),
   variants: z.array(
     z.object({
       admin_graphql_api_id: z.string().startsWith("gid://shopify/ProductVariant/"),
@@ -20,7 +22,8 @@ const ProductUpdatePayload = z.object({
 
 /**
  * products/update: offers that offer this product take its current titles and prices; when live
- * offers changed, the config is republished after the acknowledgement.
+ * offers changed, or their triggers now name a variant checkout does not know (a new variant, a
+ * new tag), the config is republished after the acknowledgement.
  */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, payload, admin } = await authenticate.webhook(request);
@@ -36,6 +39,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       title: v.title,
       price: v.price,
     })),
+    tags: product.tags
+      ?.split(",")
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== ""),
   });
   if (change.republish && admin) {
     runInBackground(`republish ${shop} after products/update`, async () => {

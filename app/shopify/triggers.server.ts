@@ -9,6 +9,8 @@ const PRODUCTS_PER_SEARCH = 50;
 
 export interface ResolvedTriggers {
   resolver: TriggerResolver;
+  /** Every variant id the resolver answers with. */
+  variants: ReadonlySet<string>;
   /** Triggers that could not be resolved, in words a merchant can act on. */
   problems: string[];
 }
@@ -105,7 +107,12 @@ export async function resolveTriggers(
       );
   }
 
+  const variants = new Set<string>();
+  for (const map of [byProduct, byCollection, byTag]) {
+    for (const ids of map.values()) ids.forEach((id) => variants.add(id));
+  }
   return {
+    variants,
     resolver: {
       product: (id) => byProduct.get(id),
       collection: (id) => byCollection.get(id),

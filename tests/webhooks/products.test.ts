@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
+import { findProduct, type DemoProduct, type DemoVariant } from "../../app/demo/catalog";
 import { load, type Offer } from "../../app/engine";
 import { backgroundSettled } from "../../app/models/background.server";
 import { openNotices } from "../../app/models/notices.server";
@@ -206,6 +207,101 @@ describe("products/update webhook", () => {
 
   it("answers 400 to a payload it does not understand", async () => {
     expect((await deliverUpdate({ id: 1 })).status).toBe(400);
+  });
+});
+
+describe("products/update: triggers that now name more variants", () => {
+  const standardWash = () => findProduct(P(1001));
+  const tireShine = () => findProduct(P(1004));
+  let restore: () => void = () => undefined;
+
+  /** Changes the stand-in's catalog as the merchant would in Shopify, until the test ends. */
+  function editCatalog(product: DemoProduct | undefined, change: Partial<DemoProduct>) {
+    if (!product) throw new Error("no such demo product");
+    const before = { variants: product.variants, tags: product.tags };
+    Object.assign(product, change);
+    const previous = restore;
+    restore = () => {
+      Object.assign(product, before);
+      previous();
+    };
+  }
+
+  const resolvedVariants = async () =>
+    (
+      await prisma.publication.findFirst({
+        where: { shop: TEST_SHOP },
+        orderBy: { version: "desc" },
+        select: { resolvedVariants: true },
+      })
+    )?.resolvedVariants.split(",") ?? [];
+
+  afterEach(() => {
+    restore();
+    restore = () => undefined;
+  });
+
+  it("republishes when a trigger product gains a variant, so checkout and the discount know it", async () => {
+    const product = standardWash();
+    const large = { ...(product?.variants[0] as DemoVariant), id: V(2901), title: "Large car" };
+    editCatalog(product, { variants: [...(product?.variants ?? []), large] });
+    expect(await resolvedVariants()).not.toContain(V(2901));
+
+    await deliverUpdate(
+      productPayload(
+        1001,
+        "2026-11-22T10:00:00Z",
+        [
+          { id: 2001, title: "Default Title", price: "20.00" },
+          { id: 2901, title: "Large car", price: "20.00" },
+        ],
+        "Standard wash",
+      ),
+    );
+    expect(await versions()).toEqual([
+      [1, "merchant"],
+      [2, "product-update"],
+    ]);
+    expect(await resolvedVariants()).toEqual(expect.arrayContaining([V(2001), V(2901)]));
+  });
+
+  it("republishes when a product is newly tagged with a trigger tag, and not for other tags", async () => {
+    await createOffer(TEST_SHOP, {
+      id: "shine-detailing",
+      kind: "cross-sell",
+      title: "Shine with detailing",
+      status: "active",
+      trigger: { tags: ["Detailing"] },
+      item: { variantId: V(2003), productId: P(1003), title: "Waxing", price: "15.00" },
+    });
+    const { admin } = await unauthenticated.admin(TEST_SHOP);
+    expect((await publishOffers(TEST_SHOP, admin)).ok).toBe(true);
+    const tire = (tags: string, at: string) =>
+      deliverUpdate({
+        ...productPayload(
+          1004,
+          at,
+          [{ id: 2004, title: "Default Title", price: "8.00" }],
+          "Tire shine",
+        ),
+        tags,
+      });
+
+    await tire("add-on, service, shiny", "2026-11-22T10:00:00Z");
+    expect(await versions()).toHaveLength(2);
+
+    editCatalog(tireShine(), { tags: ["add-on", "service", "detailing"] });
+    await tire("add-on, service, detailing", "2026-11-22T11:00:00Z");
+    expect(await versions()).toEqual([
+      [1, "merchant"],
+      [2, "merchant"],
+      [3, "product-update"],
+    ]);
+    expect(await resolvedVariants()).toContain(V(2004));
+
+    // Delivered again (or a later edit that changes nothing for the triggers): nothing to do.
+    await tire("add-on, service, detailing", "2026-11-22T12:00:00Z");
+    expect(await versions()).toHaveLength(3);
   });
 });
 

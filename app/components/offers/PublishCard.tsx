@@ -112,7 +112,8 @@ export function PublishCard({ status }: { status: PublishStatus }) {
               {result.snapshots > 0 ? (
                 <p>
                   Offers triggered by a collection or a tag were published with the products those
-                  hold now: publish again after you change collections or product tags.
+                  hold now. Ladder republishes when a product gains a trigger tag or a new variant;
+                  publish again after you change a collection or remove a tag.
                 </p>
               ) : null}
             </BlockStack>

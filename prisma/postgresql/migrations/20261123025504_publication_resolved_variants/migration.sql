@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Publication" ADD COLUMN     "resolvedVariants" TEXT NOT NULL DEFAULT '';
