@@ -14,8 +14,14 @@ export const DEMO_OFFER_SHARE = 0.5;
 export const DEMO_TRUE_AOV_LIFT = DEMO_TAKE_RATE * DEMO_OFFER_SHARE;
 export const DEMO_HOLDOUT_PERCENT = 10;
 
-/** Offers the demo's orders carry (ids as the checkout extension writes them). */
-export const DEMO_OFFER_IDS = ["premium-wash", "lens-kit", "phone-case", "pralines", "tire-shine"];
+/** Offers the demo's orders carry: ids of the demo shop's offers (app/demo/demo-offers.ts). */
+export const DEMO_OFFER_IDS = [
+  "premium-wash",
+  "lens-kit",
+  "half-price-case",
+  "truffle-sauce",
+  "waxing",
+];
 
 export interface DemoOrderLine {
   id: number;
@@ -71,12 +77,12 @@ const STORIES: { products: string[]; extras: string[]; offer: { id: string; prod
     {
       products: ["phone"],
       extras: ["phone-case"],
-      offer: { id: "phone-case", product: "phone-case" },
+      offer: { id: "half-price-case", product: "phone-case" },
     },
     {
       products: ["dark-chocolate", "milk-chocolate"],
-      extras: ["truffle-sauce"],
-      offer: { id: "pralines", product: "pralines" },
+      extras: ["pralines"],
+      offer: { id: "truffle-sauce", product: "truffle-sauce" },
     },
   ];
 
@@ -175,7 +181,8 @@ export function demoOrderHistory(options: DemoHistoryOptions): DemoOrder[] {
       const shown: string[] = [];
       if (!holdout) {
         if (random() < 0.85) shown.push(story.offer.id);
-        if (random() < 0.3) shown.push("tire-shine");
+        // The waxing cross-sell, shown on car wash carts (the draw happens for every story).
+        if (random() < 0.3 && story.offer.id === "premium-wash") shown.push("waxing");
         // The known effect: accepted in TAKE_RATE of treatment orders, worth half the basket.
         if (random() < DEMO_TAKE_RATE) {
           if (!shown.includes(story.offer.id)) shown.push(story.offer.id);

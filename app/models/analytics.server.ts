@@ -379,18 +379,58 @@ export async function exportCsv(
 export async function loadHomeDashboard(shop: string, params: URLSearchParams, now = new Date()) {
   const today = await shopToday(shop, now);
   const range = parseRange(params, today);
-  const [dashboard, backfill, openDataRequests] = await Promise.all([
+  const [dashboard, backfill, openDataRequests, offers] = await Promise.all([
     loadDashboard(shop, range.range),
     latestBackfill(shop),
     openDataRequestCount(shop),
+    prisma.offer.findMany({ where: { shop }, select: { key: true, title: true } }),
   ]);
+  // Offers are named as the merchant named them; a deleted offer keeps only its id.
+  const offerTitles: Record<string, string> = Object.fromEntries(
+    offers.map((o) => [o.key, o.title]),
+  );
   return {
     today,
     rangeError: range.ok ? null : range.error,
     dashboard,
     backfill,
     openDataRequests,
+    offerTitles,
   };
+}
+
+export interface OfferPerformance {
+  impressions: number;
+  acceptances: number;
+  /** Attributed revenue net of refunds, minor units. */
+  revenue: number;
+}
+
+/**
+ * Each offer's figures over the last `days` days of the shop's calendar (treatment buyers; the
+ * holdout sees no offers), keyed by offer id, with the currency to show amounts in.
+ */
+export async function offerPerformance(shop: string, days = 30, now = new Date()) {
+  const [today, facts] = await Promise.all([shopToday(shop, now), getShopFacts(shop)]);
+  const sums = await prisma.dailyRollup.groupBy({
+    by: ["offerId"],
+    where: {
+      shop,
+      day: { gte: addDays(today, -(days - 1)), lte: today },
+      offerId: { not: "" },
+      group: { not: "holdout" },
+    },
+    _sum: { impressions: true, orders: true, attributed: true },
+  });
+  const byOffer: Record<string, OfferPerformance> = {};
+  for (const row of sums) {
+    byOffer[row.offerId] = {
+      impressions: row._sum.impressions ?? 0,
+      acceptances: row._sum.orders ?? 0,
+      revenue: row._sum.attributed ?? 0,
+    };
+  }
+  return { days, currency: facts.currency, digits: minorDigits(facts.currency), byOffer };
 }
 
 /** The Analytics page: CLV cohorts, product pair suggestions, order history import, webhook health. */

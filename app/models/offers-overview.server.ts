@@ -1,6 +1,7 @@
 import { OFFER_KINDS, type OfferKind, type OfferStatus } from "../engine";
 import { OFFER_TEMPLATES } from "../offers/templates";
 import type { AdminApi } from "../shopify/admin.server";
+import { offerPerformance } from "./analytics.server";
 import { openNotices, type Notice } from "./notices.server";
 import { countOffers, listOffers, type OfferSummary } from "./offers.server";
 import { publishStatus, type PublishStatus } from "./publish.server";
@@ -13,6 +14,8 @@ export interface OffersOverview {
   filters: { kinds: OfferKind[]; statuses: OfferStatus[] };
   notices: Notice[];
   publish: PublishStatus;
+  /** Measured figures per offer id over the last days (empty before any order came back). */
+  performance: Awaited<ReturnType<typeof offerPerformance>>;
   currency: string;
   templates: { id: string; title: string; story: string; practice: string }[];
 }
@@ -36,14 +39,16 @@ export async function offersOverview(
   filters: OffersOverview["filters"],
 ): Promise<OffersOverview> {
   const currency = await shopCurrency(shop, admin);
-  const [offers, total, notices, publish] = await Promise.all([
+  const [offers, total, notices, publish, performance] = await Promise.all([
     listOffers(shop, filters),
     countOffers(shop),
     openNotices(shop),
     publishStatus(shop),
+    offerPerformance(shop),
   ]);
   return {
     offers,
+    performance,
     total,
     filters,
     notices,

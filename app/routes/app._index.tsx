@@ -13,6 +13,7 @@ import {
   InlineGrid,
   InlineStack,
   Layout,
+  Link,
   Page,
   ProgressBar,
   Text,
@@ -386,7 +387,7 @@ function DashboardSections({ data }: { data: LoaderData }) {
                 "Attributed revenue",
               ]}
               rows={d.offers.map((o) => [
-                o.offerId,
+                <OfferName key={o.offerId} id={o.offerId} title={data.offerTitles[o.offerId]} />,
                 formatCount(o.impressions),
                 formatCount(o.acceptances),
                 formatPercent(o.acceptanceRate),
@@ -447,5 +448,21 @@ function WhatLadderIs() {
         </Card>
       </Layout.Section>
     </>
+  );
+}
+
+/** An offer by the merchant's title, linked to its editor; a deleted offer shows its id. */
+function OfferName({ id, title }: { id: string; title: string | undefined }) {
+  if (title === undefined) {
+    return (
+      <Text as="span" tone="subdued">
+        {id} (deleted)
+      </Text>
+    );
+  }
+  return (
+    <Link url={`/app/offers/${encodeURIComponent(id)}`} removeUnderline>
+      {title}
+    </Link>
   );
 }

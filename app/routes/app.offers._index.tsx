@@ -23,6 +23,8 @@ import {
 import { useState } from "react";
 import { OFFER_KINDS, type OfferKind } from "../engine";
 import { downloadExport } from "../components/download";
+import { formatAmount, formatCount, formatPercent } from "../components/analytics/format";
+import type { OfferPerformance } from "../models/analytics.server";
 import { formatWhen, PublishCard } from "../components/offers/PublishCard";
 import { dismissNotice } from "../models/notices.server";
 import { filtersFrom, offersOverview } from "../models/offers-overview.server";
@@ -370,6 +372,12 @@ export default function OffersPage() {
                     { title: "Status" },
                     { title: "Schedule" },
                     { title: "Priority", alignment: "end" },
+                    {
+                      title: `Shown (${overview.performance.days} days)`,
+                      alignment: "end",
+                    },
+                    { title: "Accepted", alignment: "end" },
+                    { title: "Revenue", alignment: "end" },
                   ]}
                 >
                   {overview.offers.map((offer, index) => (
@@ -405,6 +413,11 @@ export default function OffersPage() {
                           {offer.priority}
                         </Text>
                       </IndexTable.Cell>
+                      <PerformanceCells
+                        figures={overview.performance.byOffer[offer.key]}
+                        currency={overview.performance.currency}
+                        digits={overview.performance.digits}
+                      />
                     </IndexTable.Row>
                   ))}
                 </IndexTable>
@@ -527,4 +540,34 @@ function BulkResult({ result }: { result: OffersActionData }) {
       ) : null}
     </Banner>
   );
+}
+
+/** Measured figures of one offer; a dash where nothing came back from orders yet. */
+function PerformanceCells({
+  figures,
+  currency,
+  digits,
+}: {
+  figures: OfferPerformance | undefined;
+  currency: string;
+  digits: number;
+}) {
+  const cell = (text: string) => (
+    <IndexTable.Cell>
+      <Text as="span" alignment="end" numeric>
+        {text}
+      </Text>
+    </IndexTable.Cell>
+  );
+  if (!figures) return [cell("—"), cell("—"), cell("—")];
+  const rate = figures.impressions > 0 ? figures.acceptances / figures.impressions : null;
+  return [
+    cell(formatCount(figures.impressions)),
+    cell(
+      rate === null
+        ? formatCount(figures.acceptances)
+        : `${formatCount(figures.acceptances)} (${formatPercent(rate)})`,
+    ),
+    cell(formatAmount(figures.revenue, currency, digits)),
+  ];
 }

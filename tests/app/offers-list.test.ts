@@ -14,6 +14,10 @@ import {
   TEST_SHOP,
 } from "../support/admin-routes";
 import { clearOfferTables } from "../support/offers-db";
+import { parseOrderPayload } from "../../app/analytics/payloads";
+import { recordOrders } from "../../app/models/orders.server";
+import { clearAnalytics } from "../support/brute-force";
+import { orderPayload } from "../support/orders";
 
 const OTHER_SHOP = "other-shop.myshopify.com";
 
@@ -220,5 +224,67 @@ describe("notices", () => {
     await post({ intent: "dismiss", notice: theirs?.id });
     expect((await load()).data.notices).toEqual([]);
     expect((await openNotices(OTHER_SHOP)).map((n) => n.message)).toEqual(["Theirs"]);
+  });
+});
+
+describe("performance columns", () => {
+  beforeEach(async () => {
+    await clearAnalytics();
+  });
+
+  it("show what orders measured per offer over the last 30 days, and nothing for the holdout", async () => {
+    await createOffer(TEST_SHOP, freeShipping("ship"));
+    await createOffer(TEST_SHOP, freeShipping("quiet"));
+    const now = new Date();
+    const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
+    const payloads = [
+      // Two treatment orders saw "ship"; one accepted it on a 12.00 line.
+      orderPayload({
+        id: 1,
+        group: "treatment",
+        shown: "ship",
+        createdAt: day(2),
+        lines: [
+          { id: 11, productId: 1, price: "40.00" },
+          { id: 12, productId: 2, price: "12.00", offerId: "ship" },
+        ],
+      }),
+      orderPayload({
+        id: 2,
+        group: "treatment",
+        shown: "ship",
+        createdAt: day(3),
+        lines: [{ id: 21, productId: 1, price: "40.00" }],
+      }),
+      // Older than the window, and a holdout order that (wrongly) carries the offer: not counted.
+      orderPayload({
+        id: 3,
+        group: "treatment",
+        shown: "ship",
+        createdAt: day(45),
+        lines: [{ id: 31, productId: 2, price: "12.00", offerId: "ship" }],
+      }),
+      orderPayload({
+        id: 4,
+        group: "holdout",
+        shown: "ship",
+        createdAt: day(1),
+        lines: [{ id: 41, productId: 2, price: "12.00", offerId: "ship" }],
+      }),
+    ];
+    const orders = payloads.map((p) => {
+      const parsed = parseOrderPayload(p, { currency: "USD", timeZone: "UTC" });
+      if (!parsed.ok) throw new Error(parsed.error);
+      return parsed.value;
+    });
+    await recordOrders(TEST_SHOP, orders, { source: "webhook" });
+    // Another shop's figures for the same offer id never show here.
+    await recordOrders(OTHER_SHOP, orders.slice(0, 1), { source: "webhook" });
+
+    const { data } = await load();
+    expect(data.performance.days).toBe(30);
+    expect(data.performance.byOffer).toEqual({
+      ship: { impressions: 2, acceptances: 1, revenue: 1200 },
+    });
   });
 });
