@@ -16,8 +16,9 @@ export { earnedDiscounts, earnedTotals, touches, type EarnedTotals } from "./ear
 export { offerCopy, plainMoney, type MoneyFormatter } from "./copy";
 export { renderTemplate, placeholdersIn, PLACEHOLDERS, type Placeholder } from "./template";
 export { minorDigits } from "./currency";
-export { parseMoney, formatMoney } from "./money";
+export { parseMoney, parseMoneyRounded, formatMoney } from "./money";
 export { parseInstant } from "./instant";
+export { parseCustomerState, type CustomerState } from "./customer-state";
 export { assignGroup, holdoutBucket } from "./holdout";
 export { DEFAULT_SETTINGS } from "./defaults";
 export * from "./types";

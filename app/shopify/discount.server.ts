@@ -13,7 +13,6 @@ import type { UserError } from "../graphql/document";
 import {
   CONFIG_KEYS,
   INPUT_KEY,
-  LIST_VARIABLE_LIMIT,
   METAFIELD_VALUE_LIMIT,
   functionInputVariables,
   scheduleBoundaries,
@@ -98,12 +97,6 @@ export function functionMetafields(
     );
   }
   const variables = functionInputVariables(published, boundaries, shopLocalTime(timeZone));
-  if (variables.premiumTags.length > LIST_VARIABLE_LIMIT) {
-    throw new DiscountSyncError(
-      `Your settings name ${variables.premiumTags.length} premium customer tags; the discount function can check at most ` +
-        `${LIST_VARIABLE_LIMIT}. Use fewer premium tags, then publish again.`,
-    );
-  }
   const json = (key: string, value: string) => ({
     namespace: APP_NAMESPACE,
     key,

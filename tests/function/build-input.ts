@@ -16,7 +16,6 @@ import {
   type TriggerResolver,
 } from "../../app/engine";
 import {
-  premiumTags,
   type ConfigPart,
   scheduleBoundaries,
   splitConfig,
@@ -106,7 +105,6 @@ export function functionInput(
     subtotal += (parseMoney(line.unitPrice, digits) ?? Number.NaN) * line.quantity;
   }
   const customer = checkout.customer;
-  const premium = new Set(premiumTags(compile(config, { form: "function" })));
   const metafield = (i: number) => ({ jsonValue: parts[i] });
   return {
     cart: {
@@ -119,9 +117,16 @@ export function functionInput(
       buyerIdentity: customer
         ? {
             customer: {
-              numberOfOrders: customer.ordersCount ?? 0,
-              amountSpent: { amount: customer.amountSpent ?? "0.00" },
-              hasAnyTag: (customer.tags ?? []).some((t) => premium.has(t.toLowerCase())),
+              // The customer state document the analytics side writes (and the extension reads).
+              ladderState: {
+                jsonValue: {
+                  v: 1,
+                  tags: (customer.tags ?? []).map((t) => t.toLowerCase()),
+                  ordersCount: customer.ordersCount ?? 0,
+                  amountSpent: customer.amountSpent ?? "0",
+                  lastAcceptedAt: customer.lastAcceptedAt ?? null,
+                },
+              },
             },
           }
         : null,

@@ -136,7 +136,7 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
     // Standard wash (product 1001) is variant 2001: the premium-wash upgrade and the waxing add-on.
     expect(node.published.config.ix.v?.["gid://shopify/ProductVariant/2001"]).toEqual([0, 1]);
     const input = JSON.parse(node.input?.value ?? "null") as Record<string, unknown>;
-    expect(Object.keys(input).sort()).toEqual(["premiumTags", "t0", "t1", "t2"]);
+    expect(Object.keys(input).sort()).toEqual(["t0", "t1", "t2"]);
 
     const created = standIn.sent.find((s) => s.query.includes("LadderOfferDiscountCreate"));
     expect(created?.variables).toMatchObject({ discount: { functionHandle: FUNCTION_HANDLE } });

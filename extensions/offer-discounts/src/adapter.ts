@@ -12,8 +12,11 @@
 import {
   earnedTotals,
   loadForFunction,
+  formatMoney,
   minorDigits,
+  parseCustomerState,
   parseInstant,
+  parseMoneyRounded,
   pricedLineCapacity,
   type CheckoutInput,
   type CheckoutLine,
@@ -21,7 +24,7 @@ import {
   type FunctionConfig,
   type RuntimeConfig,
 } from "../../../app/engine";
-import { inferNow, joinConfig, premiumTags } from "./contract";
+import { inferNow, joinConfig } from "./contract";
 import type { FunctionInput } from "./types";
 
 /** Holdout never changes what a cart earns, so the function needs no visitor key of its own. */
@@ -38,6 +41,8 @@ export interface LoadedConfig {
   /** The function form, as the metafields hold it. */
   published: FunctionConfig;
   boundaries: number[];
+  /** A customer's spend (shop currency, as the state records it) in the cart's currency. */
+  spentInCartCurrency: (amount: string) => string;
 }
 
 /** The discount's config in the cart's currency, or null when it has no usable one. */
@@ -53,9 +58,12 @@ export function loadConfig(input: FunctionInput): LoadedConfig | null {
   const loaded = loadForFunction(joined.config);
   if (!loaded) return null;
   const cost = input.cart.cost.subtotalAmount;
-  const config = inCartCurrency(loaded, cost.currencyCode, input.presentmentCurrencyRate);
-  if (!config) return null;
-  return { config, published: joined.config, boundaries: joined.boundaries };
+  const converted = inCartCurrency(loaded, cost.currencyCode, input.presentmentCurrencyRate);
+  if (!converted) return null;
+  const { config, convert } = converted;
+  const spentInCartCurrency = (amount: string) =>
+    formatMoney(convert(parseMoneyRounded(amount, loaded.digits) ?? 0), config.digits);
+  return { config, published: joined.config, boundaries: joined.boundaries, spentInCartCurrency };
 }
 
 /**
@@ -94,6 +102,8 @@ export function prepareCart(input: FunctionInput, loaded: LoadedConfig): Prepare
   }
 
   const customer = input.cart.buyerIdentity?.customer ?? null;
+  // As in the checkout extension: a customer without a readable state has no history yet.
+  const state = customer ? parseCustomerState(customer.ladderState?.jsonValue) : null;
   const clock = input.shop.localTime;
   const now = inferNow(loaded.boundaries, [clock.t0, clock.t1, clock.t2], parseInstant(clock.date));
   return {
@@ -103,10 +113,9 @@ export function prepareCart(input: FunctionInput, loaded: LoadedConfig): Prepare
       subtotal: input.cart.cost.subtotalAmount.amount,
       lineCount: cartLines.length,
       customer: customer && {
-        ordersCount: customer.numberOfOrders,
-        amountSpent: customer.amountSpent.amount,
-        // Only premium tags are asked about: segments are all that tags decide for discounts.
-        tags: customer.hasAnyTag ? premiumTags(loaded.published).slice(0, 1) : [],
+        ordersCount: state?.ordersCount ?? 0,
+        amountSpent: loaded.spentInCartCurrency(state?.amountSpent ?? "0"),
+        tags: state?.tags ?? [],
       },
       countryCode: null,
       visitorKey: VISITOR_KEY,
@@ -129,14 +138,16 @@ function inCartCurrency(
   config: RuntimeConfig,
   currency: string,
   rateText: string,
-): RuntimeConfig | null {
-  if (currency.toUpperCase() === config.currency.toUpperCase()) return config;
+): { config: RuntimeConfig; convert: (minor: number) => number } | null {
+  if (currency.toUpperCase() === config.currency.toUpperCase()) {
+    return { config, convert: (minor) => minor };
+  }
   const rate = Number(rateText);
   if (!Number.isFinite(rate) || rate <= 0) return null;
   const digits = minorDigits(currency);
   const scale = rate * 10 ** (digits - config.digits);
   const convert = (minor: number) => Math.round(minor * scale);
-  return {
+  const inCart: RuntimeConfig = {
     ...config,
     currency,
     digits,
@@ -148,4 +159,5 @@ function inCartCurrency(
         : offer;
     },
   };
+  return { config: inCart, convert };
 }

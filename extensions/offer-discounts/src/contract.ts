@@ -1,10 +1,10 @@
 /**
  * What the admin writes on the discount and the function reads, in one place: both sides import
- * this module, so the config's split into metafields, the premium tags the input query asks about
- * and the schedule slots are derived by the same code from the same published config. Pure and
+ * this module, so the config's split into metafields and the schedule slots are derived by the
+ * same code from the same published config. Pure and
  * dependency-free (it ships in the function).
  */
-import { DEFAULT_SETTINGS, type FunctionConfig, type PackedIndex } from "../../../app/engine";
+import type { FunctionConfig, PackedIndex } from "../../../app/engine";
 
 /** App-owned metafields on the automatic discount (namespace `$app`). */
 export const CONFIG_KEYS = [
@@ -17,8 +17,6 @@ export const INPUT_KEY = "function_input";
 
 /** Shopify does not hand a function metafield values over 10,000 bytes: bigger configs are split. */
 export const METAFIELD_VALUE_LIMIT = 10_000;
-/** Input query list variables (tags) may hold at most 100 elements. */
-export const LIST_VARIABLE_LIMIT = 100;
 /**
  * How many upcoming schedule boundaries (offer starts and ends) the function reads exactly, through
  * `shop.localTime.dateTimeAfter`. Each costs one point of the input query's 30; later boundaries
@@ -42,21 +40,10 @@ export interface ConfigPart {
 
 /** The variables of both input queries, as stored in the `function_input` metafield. */
 export interface FunctionInputVariables {
-  premiumTags: string[];
   /** Schedule boundaries as date-times without zone, in the shop's time zone. */
   t0: string;
   t1: string;
   t2: string;
-}
-
-/**
- * The premium segment tags the customer is asked about (lower case, each once): the only tags
- * that can decide a discount (DESIGN §3.1: complaint, budget and cooldown hide offers, never
- * discounts).
- */
-export function premiumTags(config: FunctionConfig): string[] {
-  const premium = config.s?.pt ?? DEFAULT_SETTINGS.premiumTags;
-  return [...new Set(premium.map((tag) => tag.toLowerCase()))];
 }
 
 /** Every instant at which an offer starts or ends, ascending, each once (epoch milliseconds). */
@@ -233,7 +220,6 @@ export function functionInputVariables(
   const slots = boundaries.slice(0, SCHEDULE_SLOTS).map(toShopLocal);
   const pad = slots[0] ?? "2000-01-01T00:00:00";
   return {
-    premiumTags: premiumTags(config),
     t0: slots[0] ?? pad,
     t1: slots[1] ?? pad,
     t2: slots[2] ?? pad,

@@ -19,10 +19,8 @@ export interface LineInput extends DeliveryLineInput {
 }
 
 export interface CustomerInput {
-  numberOfOrders: number;
-  amountSpent: { amount: string };
-  /** Whether the customer has any of `function_input.premiumTags`. */
-  hasAnyTag: boolean;
+  /** `$app`/`ladder_state`: the customer state document, when the app has written one. */
+  ladderState: MetafieldInput | null;
 }
 
 export interface MetafieldInput {
