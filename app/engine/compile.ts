@@ -90,7 +90,7 @@ export function compile(
       : offer.status === "active" || !options.activeOnly,
   );
   const triggers = kept.map((offer) =>
-    "trigger" in offer ? resolveTrigger(offer.trigger, options.resolve, forFunction) : null,
+    "trigger" in offer ? resolveTrigger(offer.trigger, options.resolve) : null,
   );
   const settings = compileSettings(config, money);
   if (forFunction) return packForFunction(config, kept, triggers, settings);
@@ -120,12 +120,12 @@ function canDiscount(offer: Offer): boolean {
   );
 }
 
-/** A trigger with what the resolver knows replaced by variant ids (lists deduplicated). */
-function resolveTrigger(
-  trigger: Trigger,
-  resolve: TriggerResolver | undefined,
-  products: boolean,
-): Trigger {
+/**
+ * A trigger with what the resolver knows replaced by variant ids (lists deduplicated). Both forms
+ * resolve products too: checkout and the discount function then match the same variants, even
+ * when a product gained one after publishing.
+ */
+function resolveTrigger(trigger: Trigger, resolve: TriggerResolver | undefined): Trigger {
   const variants = new Set(trigger.variantIds ?? []);
   const keep = <T extends string>(
     list: readonly T[] | undefined,
@@ -139,9 +139,7 @@ function resolveTrigger(
     }
     return left;
   };
-  const productIds = products
-    ? keep(trigger.productIds, resolve?.product?.bind(resolve))
-    : [...(trigger.productIds ?? [])];
+  const productIds = keep(trigger.productIds, resolve?.product?.bind(resolve));
   const collectionIds = keep(trigger.collectionIds, resolve?.collection?.bind(resolve));
   const tags = keep(trigger.tags, resolve?.tag?.bind(resolve));
   return { productIds, variantIds: [...variants], collectionIds, tags };

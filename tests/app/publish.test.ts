@@ -105,8 +105,16 @@ describe("publish", () => {
       namespace: "app--1000001",
       type: "json",
     });
-    const expected = compile(await configForShop(TEST_SHOP), { activeOnly: true });
+    // Triggers go out as the variants they cover (standard wash is variant 2001), the same list
+    // the discount function reads.
+    const resolve = {
+      product: (id: string) => (id.endsWith("/1001") ? [STANDARD_WASH] : undefined),
+    };
+    const expected = compile(await configForShop(TEST_SHOP), { activeOnly: true, resolve });
     expect(JSON.parse(metafield?.value ?? "null")).toEqual(expected);
+    const published = load(JSON.parse(metafield?.value ?? "null"));
+    expect(published?.byVariant(STANDARD_WASH)).toEqual([0]);
+    expect(published?.byProduct("gid://shopify/Product/1001")).toBeUndefined();
     expect(result.data.publication?.bytes).toBe(
       new TextEncoder().encode(JSON.stringify(expected)).length,
     );
