@@ -12,11 +12,13 @@ import {
   gid,
   harness,
   published,
+  readLocale,
   shopEntry,
   signIn,
   standardWash,
   texts,
   tokenIn,
+  translateWith,
 } from "./support";
 
 const extension = harness("purchase.checkout.block.render");
@@ -56,9 +58,13 @@ describe("offers at checkout (purchase.checkout.block.render)", () => {
     expect(texts("s-badge")).toEqual(["Save $2.80", "Save $3.00"]);
     expect(buttons().map((b) => b.textContent)).toEqual(["Upgrade", "Add"]);
     expect(button("Upgrade").getAttribute("accessibilitylabel")).toBe(
-      "Replace Standard wash with Premium wash",
+      "Upgrade: replace Standard wash with Premium wash",
     );
     expect(button("Add").getAttribute("accessibilitylabel")).toBe("Add Waxing to your order");
+    // Label in name (WCAG 2.5.3): a voice-control user says what the button shows.
+    for (const b of buttons()) {
+      expect(b.getAttribute("accessibilitylabel")?.startsWith(b.textContent ?? "?")).toBe(true);
+    }
   });
 
   it("greets a signed-in buyer by name in the merchant's headline", async () => {
@@ -255,6 +261,45 @@ describe("offers at checkout (purchase.checkout.block.render)", () => {
       "Treat your car",
     );
     expect(texts("s-text[type=strong]")).toEqual(["Add Waxing for $12.00"]);
+  });
+
+  it("writes a percentage the way the buyer's language does", async () => {
+    extension.shopify.i18n.translate = translateWith(readLocale("fr"), "fr");
+    extension.shopify.i18n.formatNumber = (n, options) =>
+      new Intl.NumberFormat("fr-FR", options).format(n);
+    const boots = (variant: number, title: string, price: string, quantity: number) => ({
+      variantId: gid("ProductVariant", variant),
+      productId: gid("Product", variant),
+      title,
+      price,
+      quantity,
+    });
+    extension.shopify.appMetafields.value = [
+      shopEntry(
+        published({
+          version: 1,
+          currency: "USD",
+          settings: { holdoutPercent: 0 },
+          offers: [
+            {
+              id: "socks",
+              kind: "bundle",
+              title: "Boots and socks",
+              status: "active",
+              discountPercent: 12.5,
+              items: [boots(1, "Boots", "90.00", 1), boots(2, "Socks", "8.00", 1)],
+            },
+          ],
+        }),
+      ),
+    ];
+    extension.shopify.lines.value = [
+      cartLine({ variant: 1, product: 1, title: "Boots", unitPrice: 90 }),
+    ];
+    await extension.render();
+    expect(texts("s-text[color=subdued]")).toEqual([
+      "Achetés ensemble, les articles coûtent 12,5 % de moins.",
+    ]);
   });
 
   it("formats money in the buyer's locale", async () => {

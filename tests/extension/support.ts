@@ -185,12 +185,14 @@ export function harness<
       i18n: {
         translate: ReturnType<typeof translateWith>;
         formatCurrency: I18n["formatCurrency"];
+        formatNumber: I18n["formatNumber"];
       };
       checkoutToken: { value: string | undefined };
       appMetafields: { value: AppMetafieldEntry[] };
     };
     shopify.i18n.translate = translateWith(readLocale("en.default"), "en");
     shopify.i18n.formatCurrency = formatCurrencyIn("en-US");
+    shopify.i18n.formatNumber = (n, options) => new Intl.NumberFormat("en-US", options).format(n);
     shopify.checkoutToken.value = tokenIn("treatment");
     shopify.appMetafields.value = [shopEntry(published())];
   });

@@ -36,7 +36,7 @@ describe("next-order suggestion (purchase.thank-you.block.render)", () => {
     expect(texts("s-text[color=subdued]")).toEqual(["Wax protects the paint you just had washed."]);
     expect(links()).toEqual([["Shop now", "https://mock-shop.myshopify.com/cart/2003:1"]]);
     expect(document.body.querySelector("s-button")?.getAttribute("accessibilitylabel")).toBe(
-      "Shop Waxing (opens a new checkout)",
+      "Shop now: Waxing (opens a new checkout)",
     );
   });
 

@@ -49,7 +49,7 @@ export function CartLineProgress({ api }: { api: LadderApi }) {
         key={`offer-${offerId}`}
         view={view}
         shown={shown}
-        text={offerText(view, shown, facts.lines, t)}
+        text={offerText(view, shown, facts.lines, t, api.i18n)}
         i18n={api.i18n}
         t={t}
         actions={actions}

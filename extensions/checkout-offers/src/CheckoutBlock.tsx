@@ -46,7 +46,7 @@ export function OffersBlock({ api }: { api: LadderApi }) {
             <OfferCard
               view={view}
               shown={shown}
-              text={offerText(view, shown, facts.lines, t)}
+              text={offerText(view, shown, facts.lines, t, api.i18n)}
               i18n={api.i18n}
               t={t}
               actions={actions}

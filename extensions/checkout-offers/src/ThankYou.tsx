@@ -55,7 +55,7 @@ export function NextOrder({ api }: { api: LadderApi }) {
     <s-section heading={heading}>
       <s-stack direction="block" gap="base">
         {cards.map(({ shown, href }) => {
-          const text = offerText(view, shown, facts.lines, t);
+          const text = offerText(view, shown, facts.lines, t, api.i18n);
           const why = view.offer(shown.offerId)?.why;
           // The merchant's reason reads well here unless it quotes checkout's price or savings.
           const ownWhy = why && !placeholdersIn(why).some((p) => p === "price" || p === "savings");

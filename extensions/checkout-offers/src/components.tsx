@@ -26,7 +26,9 @@ function buttonLabel(shown: ShownOffer, t: Translate): string {
   return t("action.add", { count: shown.action.quantity });
 }
 
+/** Each label starts with the button's visible text, so voice control finds it by what it says. */
 function accessibleLabel(shown: ShownOffer, text: OfferText, t: Translate): string {
+  if (shown.kind === "gift") return t("action.giftLabel", { item: text.item });
   if (shown.action.type === "replace-line") {
     return t("action.upgradeLabel", { item: text.item, line: text.line });
   }
@@ -81,7 +83,7 @@ export function OfferCard(props: OfferCardProps) {
         ) : null}
         {href ? (
           <s-button
-            variant="secondary"
+            variant="primary"
             href={href}
             target="_blank"
             accessibilityLabel={t("thankYou.actionLabel", { item: text.item })}

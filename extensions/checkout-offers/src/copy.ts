@@ -62,6 +62,7 @@ export function offerText(
   shown: ShownOffer,
   lines: readonly CartLine[],
   t: Translate,
+  i18n: I18n,
 ): OfferText {
   const offer = view.offer(shown.offerId);
   const item = offer ? itemTitle(offer, shown, lines) : "";
@@ -74,7 +75,8 @@ export function offerText(
     item,
     line,
     count: action.quantity,
-    percent: offer && "percentShown" in offer ? offer.percentShown : 0,
+    // "12,5" in French: the percentage in the buyer's locale.
+    percent: i18n.formatNumber(offer && "percentShown" in offer ? offer.percentShown : 0),
   };
   const key = KEY[shown.kind];
   return {
