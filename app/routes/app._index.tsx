@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import {
   Badge,
@@ -15,11 +15,11 @@ import {
   Layout,
   Link,
   Page,
-  ProgressBar,
+  Spinner,
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import {
   formatAmount,
   formatCount,
@@ -32,6 +32,7 @@ import { loadHomeDashboard } from "../models/analytics.server";
 import { authenticate, isDemoMode } from "../shopify.server";
 import { SectionCard } from "../components/SectionCard";
 import { downloadFile } from "../components/download";
+import { useRefreshWhile } from "../components/useRefreshWhile";
 
 export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
@@ -65,16 +66,8 @@ const RUNGS = [
 export default function Home() {
   const data = useLoaderData<typeof loader>();
   const { dashboard, backfill } = data;
-  const revalidator = useRevalidator();
-
   // While the order history imports, refresh every few seconds to show its progress.
-  useEffect(() => {
-    if (!backfill?.running) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, 3_000);
-    return () => clearInterval(timer);
-  }, [backfill?.running, revalidator]);
+  useRefreshWhile(Boolean(backfill?.running));
 
   return (
     <Page title="Ladder" subtitle="What your offers earned, measured against a holdout group">
@@ -126,16 +119,16 @@ function BackfillBanner({ backfill }: { backfill: NonNullable<LoaderData["backfi
               ? `Recording orders: ${formatCount(backfill.ordersImported)} so far.`
               : `Shopify is exporting your orders: ${formatCount(backfill.objectCount)} records so far.`}
           </p>
-          <ProgressBar
-            progress={
-              backfill.status === "importing" ? 90 : backfill.status === "running" ? 50 : 10
-            }
-            size="small"
-            ariaLabelledBy="backfill-progress"
-          />
-          <span id="backfill-progress" hidden>
-            Order history import progress
-          </span>
+          {/* Shopify does not say how many orders the export will hold, so there is no fraction
+              to show: a spinner and the counts measured so far. */}
+          <InlineStack gap="200" blockAlign="center">
+            <Spinner size="small" accessibilityLabel="Importing the order history" />
+            <Text as="span" tone="subdued">
+              {backfill.status === "importing"
+                ? "Recording orders"
+                : "Waiting for Shopify's export"}
+            </Text>
+          </InlineStack>
         </BlockStack>
       </Banner>
     );

@@ -28,6 +28,7 @@ import {
 import { OfferValidationError } from "../models/offers.server";
 import { retryFailedEvents } from "../models/webhook-inbox.server";
 import { authenticate, offlineGraphqlClient } from "../shopify.server";
+import { useRefreshWhile } from "../components/useRefreshWhile";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -114,6 +115,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
 
 export default function AnalyticsPage() {
   const { cohorts, suggestions, backfill, inbox } = useLoaderData<typeof loader>();
+  useRefreshWhile(Boolean(backfill?.running));
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = (intent: string) =>

@@ -90,10 +90,14 @@ export default function ImportPage() {
   const [fileName, setFileName] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
-  const result = fetcher.data;
+  // The text the shown diff was computed from: Apply sends exactly that, and an edit after the
+  // check hides the diff until the file is checked again.
+  const [previewed, setPreviewed] = useState<string | null>(null);
+  const result = previewed === text ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
 
   const preview = (content: string) => {
+    setPreviewed(content);
     fetcher.submit(
       { intent: "preview", text: content },
       { method: "post", encType: "application/json" },
@@ -261,7 +265,7 @@ export default function ImportPage() {
           loading: busy,
           onAction: () => {
             fetcher.submit(
-              { intent: "apply", text },
+              { intent: "apply", text: previewed ?? text },
               { method: "post", encType: "application/json" },
             );
             setConfirming(false);
