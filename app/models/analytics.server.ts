@@ -7,7 +7,13 @@
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { localDay } from "../analytics/order-facts";
-import { compareAov, proportion, type AovComparison, type Interval } from "../analytics/stats";
+import {
+  compareAov,
+  MIN_ORDERS_PER_GROUP,
+  proportion,
+  type AovComparison,
+  type Interval,
+} from "../analytics/stats";
 import prisma from "../db.server";
 import { formatMoney, minorDigits } from "../engine";
 import { getShopFacts } from "./analytics-shop.server";
@@ -136,7 +142,15 @@ export interface CohortRow {
   month: string;
   treatment: { customers: number; revenuePerCustomer: number | null };
   holdout: { customers: number; revenuePerCustomer: number | null };
+  /**
+   * Treatment revenue per customer relative to the holdout's (0.05 = +5 %), only when both
+   * groups have at least MIN_COHORT_CUSTOMERS customers: smaller groups differ by chance alone.
+   */
+  difference: number | null;
 }
+
+/** The same floor as the order-value comparison, counted in customers. */
+export const MIN_COHORT_CUSTOMERS = MIN_ORDERS_PER_GROUP;
 
 export interface Dashboard {
   range: DateRange;
@@ -280,7 +294,7 @@ export async function loadDashboard(shop: string, range: DateRange): Promise<Das
 export async function loadCohorts(
   shop: string,
   months = 12,
-): Promise<{ currency: string; digits: number; cohorts: CohortRow[] }> {
+): Promise<{ currency: string; digits: number; minCustomers: number; cohorts: CohortRow[] }> {
   const [facts, rows] = await Promise.all([
     getShopFacts(shop),
     prisma.cohortRollup.findMany({
@@ -295,6 +309,7 @@ export async function loadCohorts(
       month: row.month,
       treatment: { customers: 0, revenuePerCustomer: null },
       holdout: { customers: 0, revenuePerCustomer: null },
+      difference: null,
     };
     entry[row.group as "treatment" | "holdout"] = {
       customers: row.customers,
@@ -302,9 +317,18 @@ export async function loadCohorts(
     };
     byMonth.set(row.month, entry);
   }
+  for (const entry of byMonth.values()) {
+    const { treatment, holdout } = entry;
+    const enough = Math.min(treatment.customers, holdout.customers) >= MIN_COHORT_CUSTOMERS;
+    entry.difference =
+      enough && treatment.revenuePerCustomer !== null && holdout.revenuePerCustomer
+        ? treatment.revenuePerCustomer / holdout.revenuePerCustomer - 1
+        : null;
+  }
   return {
     currency: facts.currency,
     digits: minorDigits(facts.currency),
+    minCustomers: MIN_COHORT_CUSTOMERS,
     cohorts: [...byMonth.values()].sort((a, b) => (a.month < b.month ? 1 : -1)).slice(0, months),
   };
 }

@@ -16,7 +16,12 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
-import { formatAmount, formatCount, formatPercent } from "../components/analytics/format";
+import {
+  formatAmount,
+  formatCount,
+  formatPercent,
+  formatSignedPercent,
+} from "../components/analytics/format";
 import { loadAnalyticsPage } from "../models/analytics.server";
 import { startBackfill } from "../models/backfill.server";
 import { mineWithMinSupport } from "../models/pairs.server";
@@ -153,13 +158,14 @@ export default function AnalyticsPage() {
             </Box>
             {cohorts.cohorts.length > 0 ? (
               <DataTable
-                columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
+                columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]}
                 headings={[
                   "First order",
                   "Treatment customers",
                   "Treatment revenue / customer",
                   "Holdout customers",
                   "Holdout revenue / customer",
+                  "Difference",
                 ]}
                 rows={cohorts.cohorts.map((c) => [
                   c.month,
@@ -167,7 +173,9 @@ export default function AnalyticsPage() {
                   money(c.treatment.revenuePerCustomer),
                   formatCount(c.holdout.customers),
                   money(c.holdout.revenuePerCustomer),
+                  c.difference === null ? "Too few to compare" : formatSignedPercent(c.difference),
                 ])}
+                footerContent={`A difference is shown only when both groups have at least ${cohorts.minCustomers} customers; smaller groups differ by chance alone.`}
               />
             ) : (
               <Box padding="400">
