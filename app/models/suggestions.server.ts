@@ -4,16 +4,18 @@
  * stores it as a draft for the merchant to review.
  */
 import type { Offer } from "../engine";
-import { formatMoney, minorDigits } from "../engine";
+import { minorDigits } from "../engine";
 import prisma from "../db.server";
+import { lookupCatalog } from "../shopify/catalog.server";
+import type { AdminApi } from "../shopify/admin.server";
 import { getShopFacts } from "./analytics-shop.server";
 import { createOffer } from "./offers.server";
 
 export type CreateOffer = (shop: string, offer: Offer) => Promise<{ id: string }>;
 
 export class SuggestionNotFoundError extends Error {
-  constructor() {
-    super("That suggestion is no longer available; refresh the suggestions and try again.");
+  constructor(why = "That suggestion is no longer available.") {
+    super(`${why} Refresh the suggestions and try again.`);
     this.name = "SuggestionNotFoundError";
   }
 }
@@ -29,10 +31,15 @@ function slug(text: string): string {
   );
 }
 
+/**
+ * The draft for a mined pair, with the offered variant's title and price as Shopify has them now
+ * (orders remember what was paid back then; an offer must quote today's price).
+ */
 export async function draftCrossSellFromPair(
   shop: string,
   productA: string,
   productB: string,
+  admin: AdminApi,
 ): Promise<Offer> {
   const [pair, a, b, facts] = await Promise.all([
     prisma.productPair.findUnique({
@@ -47,7 +54,10 @@ export async function draftCrossSellFromPair(
     getShopFacts(shop),
   ]);
   if (!pair || !a || !b) throw new SuggestionNotFoundError();
-  const digits = minorDigits(facts.currency);
+  const variantId = `gid://shopify/ProductVariant/${b.variantId}`;
+  const catalog = await lookupCatalog(admin, [variantId], minorDigits(facts.currency));
+  const current = catalog.variants.get(variantId);
+  if (!current) throw new SuggestionNotFoundError(`${b.title} is no longer in your catalog.`);
   return {
     id: slug(`${b.title} with ${a.title}`),
     kind: "cross-sell",
@@ -55,10 +65,10 @@ export async function draftCrossSellFromPair(
     status: "draft",
     trigger: { productIds: [`gid://shopify/Product/${a.productId}`] },
     item: {
-      productId: `gid://shopify/Product/${b.productId}`,
-      variantId: `gid://shopify/ProductVariant/${b.variantId}`,
-      title: b.variantTitle ? `${b.title} – ${b.variantTitle}` : b.title,
-      price: formatMoney(b.unitPrice, digits),
+      productId: current.productId,
+      variantId,
+      title: current.title,
+      price: current.price,
     },
     why: `${Math.round(pair.confidence * 100)}% of customers who bought ${a.title} also bought ${b.title}.`,
   };
@@ -68,9 +78,10 @@ export async function createDraftFromPair(
   shop: string,
   productA: string,
   productB: string,
+  admin: AdminApi,
   createOffer: CreateOffer,
 ): Promise<{ id: string; title: string }> {
-  const offer = await draftCrossSellFromPair(shop, productA, productB);
+  const offer = await draftCrossSellFromPair(shop, productA, productB, admin);
   const { id } = await createOffer(shop, offer);
   return { id, title: offer.title };
 }

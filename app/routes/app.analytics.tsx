@@ -10,6 +10,7 @@ import {
   DataTable,
   InlineStack,
   Layout,
+  Link,
   Page,
   Text,
   TextField,
@@ -58,11 +59,11 @@ const actionSchema = z.discriminatedUnion("intent", [
 ]);
 
 type ActionResult =
-  | { ok: true; intent: string; message: string }
+  | { ok: true; intent: string; message: string; offerId?: string }
   | { ok: false; intent: string; field?: string; message: string };
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const shop = session.shop;
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
@@ -102,12 +103,14 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
           shop,
           input.productA,
           input.productB,
+          admin,
           createSuggestedOffer,
         );
         return {
           ok: true,
           intent: input.intent,
           message: `Draft offer “${draft.title}” created (${draft.id}).`,
+          offerId: draft.id,
         };
       } catch (error) {
         if (error instanceof SuggestionNotFoundError || error instanceof OfferValidationError) {
@@ -356,6 +359,9 @@ function DraftButton({ productA, productB }: { productA: string; productB: strin
         <Button submit size="slim" loading={fetcher.state !== "idle"} disabled={done?.ok === true}>
           {done?.ok ? "Draft created" : "Create draft offer"}
         </Button>
+        {done?.ok && done.offerId ? (
+          <Link url={`/app/offers/${encodeURIComponent(done.offerId)}`}>Open the draft</Link>
+        ) : null}
         {done && !done.ok ? (
           <Text as="span" tone="critical" variant="bodySm">
             {done.message}

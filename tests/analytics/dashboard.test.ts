@@ -26,7 +26,8 @@ import {
 } from "../../app/models/suggestions.server";
 import { loader as exportLoader } from "../../app/routes/app.analytics.export";
 import { loader as homeLoader } from "../../app/routes/app._index";
-import { sessionStorage } from "../../app/shopify.server";
+import { sessionStorage, unauthenticated } from "../../app/shopify.server";
+import { installAdminStandIn } from "../support/admin-api";
 import {
   bruteForceCohorts,
   bruteForceRollups,
@@ -288,8 +289,9 @@ describe("frequently bought together", { timeout: 30_000 }, () => {
                 title: "Phone case",
                 variantTitle: "Black",
                 quantity: 1,
-                unitPrice: 3_000,
-                value: 3_000,
+                // Paid back then; the catalog's price today is 30.00.
+                unitPrice: 2_500,
+                value: 2_500,
                 offerId: null,
                 snapshotRefunded: 0,
               },
@@ -299,7 +301,10 @@ describe("frequently bought together", { timeout: 30_000 }, () => {
     }));
     await recordOrders(TEST_SHOP, orders, { source: "webhook" });
     await mineProductPairs(TEST_SHOP, { minSupport: 0.05 });
-    const offer = await draftCrossSellFromPair(TEST_SHOP, "1301", "1302");
+    installAdminStandIn();
+    await sessionStorage.storeSession(setUpValidSession({ shop: TEST_SHOP }));
+    const { admin } = await unauthenticated.admin(TEST_SHOP);
+    const offer = await draftCrossSellFromPair(TEST_SHOP, "1301", "1302", admin);
     expect(offer).toMatchObject({
       kind: "cross-sell",
       status: "draft",
@@ -315,10 +320,16 @@ describe("frequently bought together", { timeout: 30_000 }, () => {
     });
 
     // One click: the draft is stored by the offers model, for this shop only.
-    const created = await createDraftFromPair(TEST_SHOP, "1301", "1302", createSuggestedOffer);
+    const created = await createDraftFromPair(
+      TEST_SHOP,
+      "1301",
+      "1302",
+      admin,
+      createSuggestedOffer,
+    );
     expect(await getOffer(TEST_SHOP, created.id)).toMatchObject({ status: "draft" });
     expect(await getOffer(OTHER_SHOP, created.id)).toBeNull();
-    await expect(draftCrossSellFromPair(OTHER_SHOP, "1301", "1302")).rejects.toThrow(
+    await expect(draftCrossSellFromPair(OTHER_SHOP, "1301", "1302", admin)).rejects.toThrow(
       /no longer available/,
     );
   });
