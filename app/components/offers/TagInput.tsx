@@ -51,6 +51,10 @@ export function TagInput({
           label={label}
           value={draft}
           onChange={setDraft}
+          // Leaving the field keeps what was typed: Save never drops a tag that was not "added".
+          onBlur={() => {
+            if (draft.trim() !== "") add();
+          }}
           autoComplete="off"
           helpText={helpText}
           placeholder={placeholder}
