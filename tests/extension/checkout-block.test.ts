@@ -264,7 +264,11 @@ describe("offers at checkout (purchase.checkout.block.render)", () => {
   });
 
   it("writes a percentage the way the buyer's language does", async () => {
-    extension.shopify.i18n.translate = translateWith(readLocale("fr"), "fr");
+    // Shopify's translate is typed for its own key format; ours resolves the same files.
+    (extension.shopify.i18n as unknown as { translate: unknown }).translate = translateWith(
+      readLocale("fr"),
+      "fr",
+    );
     extension.shopify.i18n.formatNumber = (n, options) =>
       new Intl.NumberFormat("fr-FR", options).format(n);
     const boots = (variant: number, title: string, price: string, quantity: number) => ({
