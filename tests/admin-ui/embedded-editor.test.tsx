@@ -4,6 +4,7 @@
  * which offline tests can only stand in for. These tests check what Ladder asks of it (the
  * resource picker's options, the save bar's element and actions), not Shopify's own UI.
  */
+import "../support/match-media";
 import { createRemixStub } from "@remix-run/testing";
 import { Outlet } from "@remix-run/react";
 import { AppProvider } from "@shopify/polaris";
@@ -13,20 +14,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OfferEditorData } from "../../app/models/offer-editor.server";
 import { emptyForm } from "../../app/offers/form";
 import NewOfferPage from "../../app/routes/app.offers.new.$kind";
-
-// Polaris reads media queries as it loads; jsdom has none.
-vi.hoisted(() => {
-  Object.assign(window, {
-    matchMedia: (query: string) => ({
-      matches: false,
-      media: query,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-    }),
-  });
-});
 
 const V2002 = "gid://shopify/ProductVariant/2002";
 

@@ -1,23 +1,11 @@
 // @vitest-environment jsdom
+import "../support/match-media";
 import { AppProvider } from "@shopify/polaris";
 import translations from "@shopify/polaris/locales/en.json" with { type: "json" };
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { useState } from "react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { TagInput } from "../../app/components/offers/TagInput";
-
-vi.hoisted(() => {
-  Object.assign(window, {
-    matchMedia: (query: string) => ({
-      matches: false,
-      media: query,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-    }),
-  });
-});
 
 afterEach(cleanup);
 
