@@ -3,7 +3,7 @@
  * or its deletion (products/delete), the offers that reference it are updated, and the caller
  * republishes when live offers changed.
  */
-import type { Problem } from "../config";
+import { formatProblem, type Problem } from "../config";
 import prisma from "../db.server";
 import { load, minorDigits, type RuntimeConfig } from "../engine";
 import { normalizePrice, variantTitle } from "../shopify/catalog.server";
@@ -122,7 +122,7 @@ export async function applyProductUpdate(
     }
     if (!changed) continue;
     if (lost) body.status = "draft";
-    await store(shop, row.key, body, currency);
+    const problems = await store(shop, row.key, body, currency);
     result.changed.push(row.key);
     if (row.status === "active") result.republish = true;
     if (lost) {
@@ -130,6 +130,16 @@ export async function applyProductUpdate(
         offerKey: row.key,
         tone: "warning",
         message: `“${row.title}” was set to draft: a variant of ${product.title} it offers was deleted in Shopify. Choose another product to activate it again.`,
+      });
+    } else if (problems[0] && body.status === "active") {
+      // The new price or title breaks a rule (a free item, say): publishing would drop the offer
+      // without a word, so it goes to draft and the merchant is told why.
+      body.status = "draft";
+      await store(shop, row.key, body, currency);
+      await addNotice(shop, {
+        offerKey: row.key,
+        tone: "warning",
+        message: `“${row.title}” was set to draft after ${product.title} changed in Shopify: ${formatProblem(problems[0])}. Edit the offer to activate it again.`,
       });
     }
   }

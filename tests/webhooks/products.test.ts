@@ -169,6 +169,23 @@ describe("products/update webhook", () => {
     expect(await versions()).toEqual([[1, "merchant"]]);
   });
 
+  it("sets an offer to draft and says why when a new price breaks a rule", async () => {
+    await deliverUpdate(
+      productPayload(1002, "2026-11-22T10:00:00Z", [
+        { id: 2002, title: "Default Title", price: "0.00" },
+      ]),
+    );
+    expect(await getOffer(TEST_SHOP, "premium-wash")).toMatchObject({
+      status: "draft",
+      complete: false,
+    });
+    const [notice] = await openNotices(TEST_SHOP);
+    expect(notice?.message).toMatch(
+      /“Premium wash upgrade” was set to draft after Premium wash changed in Shopify: to\.price: must be greater than 0/,
+    );
+    expect(publishedOffers(adminApi).map((o) => o.id)).toEqual(["waxing"]);
+  });
+
   it("sets an offer to draft and tells the merchant when its variant is gone", async () => {
     await deliverUpdate(
       productPayload(1002, "2026-11-22T10:00:00Z", [{ id: 2999, title: "XL", price: "50.00" }]),
