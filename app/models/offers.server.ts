@@ -407,7 +407,7 @@ function writeItem(body: Record<string, unknown>, path: string, item: Record<str
 export interface StatusChange {
   changed: string[];
   /** Offers that can't be activated yet, with what they still need. */
-  refused: { key: string; title: string; problems: Problem[] }[];
+  refused: { key: string; title: string; kind: OfferKind; problems: Problem[] }[];
 }
 
 /** Activates or drafts offers of the shop; incomplete drafts are refused activation. */
@@ -425,7 +425,12 @@ export async function setOffersStatus(
       const body = { ...bodyOf(row), status };
       const check = admissibility(body, currency);
       if (!check.storable) {
-        result.refused.push({ key: row.key, title: row.title, problems: check.problems });
+        result.refused.push({
+          key: row.key,
+          title: row.title,
+          kind: row.kind as OfferKind,
+          problems: check.problems,
+        });
         continue;
       }
       await tx.offer.updateMany({

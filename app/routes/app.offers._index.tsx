@@ -28,9 +28,15 @@ import type { OfferPerformance } from "../models/analytics.server";
 import { formatWhen, PublishCard } from "../components/offers/PublishCard";
 import { dismissNotice } from "../models/notices.server";
 import { filtersFrom, offersOverview } from "../models/offers-overview.server";
-import { deleteOffers, setOffersStatus, type OfferSummary } from "../models/offers.server";
+import {
+  deleteOffers,
+  setOffersStatus,
+  type OfferSummary,
+  type StatusChange,
+} from "../models/offers.server";
 import { createFromTemplate } from "../models/templates.server";
 import { KIND_DESCRIPTIONS, KIND_LABELS } from "../offers/describe";
+import { fieldErrors, fieldLabel } from "../offers/form";
 import { asRecord, readJson } from "../routing.server";
 import { authenticate } from "../shopify.server";
 
@@ -45,7 +51,7 @@ export type OffersActionData =
   | {
       intent: "activate" | "draft";
       changed: string[];
-      refused: { key: string; title: string; problems: { path: string; message: string }[] }[];
+      refused: StatusChange["refused"];
     }
   | { intent: "delete"; deleted: number }
   | { intent: "dismiss" }
@@ -532,7 +538,9 @@ function BulkResult({ result }: { result: OffersActionData }) {
             {result.refused.map((r) => (
               <List.Item key={r.key}>
                 <Link url={`/app/offers/${encodeURIComponent(r.key)}`}>{r.title}</Link>:{" "}
-                {r.problems.map((p) => `${p.path || "offer"} ${p.message}`).join("; ")}
+                {Object.entries(fieldErrors(r.problems))
+                  .map(([field, message]) => `${fieldLabel(field, r.kind)}: ${message}`)
+                  .join("; ")}
               </List.Item>
             ))}
           </List>

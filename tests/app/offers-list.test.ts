@@ -128,6 +128,7 @@ describe("bulk actions", () => {
         {
           key: "incomplete",
           title: "Gift incomplete",
+          kind: "gift",
           problems: [
             { path: "item.variantId", message: "must not be empty" },
             { path: "item.productId", message: "must not be empty" },
