@@ -86,6 +86,7 @@ describe("createOffer", () => {
       {
         key: id,
         title: waxing.title,
+        kind: "cross-sell",
         problems: [{ path: "item.variantId", message: "must not be empty" }],
       },
     ]);
