@@ -39,6 +39,8 @@ export interface ImportDiff {
   added: OfferChange[];
   changed: OfferChange[];
   removed: OfferChange[];
+  /** Incomplete drafts: no file can hold them, so an import keeps them as they are. */
+  keptDrafts: OfferChange[];
   unchanged: number;
   settingsChanged: boolean;
   /** The file orders offers differently (order breaks ties between equal priorities). */
@@ -93,7 +95,7 @@ function validateFor(
 }
 
 function diffAgainst(
-  current: { key: string; title: string; kind: string; body: string }[],
+  current: { key: string; title: string; kind: string; body: string; complete: boolean }[],
   currentSettings: unknown,
   incoming: OfferConfig,
 ): ImportDiff {
@@ -103,6 +105,7 @@ function diffAgainst(
     added: [],
     changed: [],
     removed: [],
+    keptDrafts: [],
     unchanged: 0,
     settingsChanged: canonical(incoming.settings ?? {}) !== canonical(currentSettings ?? {}),
     reordered: false,
@@ -123,8 +126,10 @@ function diffAgainst(
     else diff.unchanged++;
   }
   for (const row of current) {
-    if (!incomingIds.has(row.key))
-      diff.removed.push({ id: row.key, title: row.title, kind: row.kind });
+    if (incomingIds.has(row.key)) continue;
+    const change = { id: row.key, title: row.title, kind: row.kind };
+    if (row.complete) diff.removed.push(change);
+    else diff.keptDrafts.push(change);
   }
   const kept = current.map((r) => r.key).filter((k) => incomingIds.has(k));
   const incomingKept = incoming.offers.map((o) => o.id).filter((id) => byKey.has(id));
@@ -137,7 +142,7 @@ async function currentState(db: Prisma.TransactionClient | typeof prisma, shop: 
     db.offer.findMany({
       where: { shop },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      select: { key: true, title: true, kind: true, body: true },
+      select: { key: true, title: true, kind: true, body: true, complete: true },
     }),
     db.shopSettings.findUnique({ where: { shop }, select: { settings: true } }),
   ]);
@@ -164,7 +169,8 @@ export async function previewImport(
 /**
  * Makes the shop's offers and settings those of the file, in one transaction: offers in the file
  * are created or replaced (keeping their ids), offers not in it are removed, settings replaced.
- * An invalid file changes nothing.
+ * Incomplete drafts not in the file are kept: no file can hold them (an export leaves them out),
+ * so importing an export changes nothing. An invalid file changes nothing.
  */
 export async function applyImport(
   shop: string,
@@ -179,7 +185,14 @@ export async function applyImport(
     const { rows, settings } = await currentState(tx, shop);
     const diff = diffAgainst(rows, settings, config);
     const ids = config.offers.map((o) => o.id);
-    await tx.offer.deleteMany({ where: { shop, key: { notIn: ids } } });
+    await tx.offer.deleteMany({ where: { shop, complete: true, key: { notIn: ids } } });
+    // Kept incomplete drafts follow the imported offers, in their old order.
+    for (const [i, draft] of diff.keptDrafts.entries()) {
+      await tx.offer.updateMany({
+        where: { shop, key: draft.id },
+        data: { position: config.offers.length + i },
+      });
+    }
     for (const [position, offer] of config.offers.entries()) {
       const data = importedRow(offer, position);
       await tx.offer.upsert({

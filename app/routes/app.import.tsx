@@ -54,7 +54,7 @@ function ChangeList({
   changes,
 }: {
   title: string;
-  tone: "success" | "attention" | "critical";
+  tone: "success" | "attention" | "critical" | "info";
   changes: OfferChange[];
 }) {
   if (changes.length === 0) return null;
@@ -231,6 +231,11 @@ export default function ImportPage() {
                   <ChangeList title="Added" tone="success" changes={diff.added} />
                   <ChangeList title="Changed" tone="attention" changes={diff.changed} />
                   <ChangeList title="Removed" tone="critical" changes={diff.removed} />
+                  <ChangeList
+                    title="Kept as they are (incomplete drafts, which files can't hold)"
+                    tone="info"
+                    changes={diff.keptDrafts}
+                  />
                   {diff.settingsChanged ? <Text as="p">Settings (guardrails) change.</Text> : null}
                   {diff.reordered ? (
                     <Text as="p">

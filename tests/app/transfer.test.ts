@@ -114,6 +114,7 @@ describe("import", () => {
           },
         ],
         removed: [{ id: "remove", title: "Free shipping (remove)", kind: "free-shipping" }],
+        keptDrafts: [],
         unchanged: 1,
         settingsChanged: true,
         reordered: false,
@@ -189,15 +190,32 @@ describe("import", () => {
 });
 
 describe("export → import round trip", () => {
-  it("re-importing an export changes nothing", async () => {
+  it("re-importing an export changes nothing, incomplete drafts included", async () => {
     await importFile(JSON.stringify(example), "apply");
+    // A draft still missing its gift: no valid file can hold it, so the export leaves it out.
+    await createOffer(TEST_SHOP, {
+      id: "unfinished",
+      kind: "gift",
+      title: "Unfinished gift",
+      status: "draft",
+      threshold: "75.00",
+      item: { variantId: "", productId: "", title: "", price: "" },
+    });
     const before = await snapshot();
+    expect(before.offers.find((o) => o.key === "unfinished")).toMatchObject({ complete: false });
     const exported = await exportFile();
 
     const preview = await importFile(JSON.stringify(exported.data), "preview");
     expect(preview.data).toMatchObject({
       ok: true,
-      diff: { added: [], changed: [], removed: [], settingsChanged: false, reordered: false },
+      diff: {
+        added: [],
+        changed: [],
+        removed: [],
+        keptDrafts: [{ id: "unfinished", title: "Unfinished gift", kind: "gift" }],
+        settingsChanged: false,
+        reordered: false,
+      },
     });
     await importFile(JSON.stringify(exported.data), "apply");
     const after = await snapshot();
