@@ -377,6 +377,33 @@ interface CustomerAggregate {
   revenue: number;
 }
 
+/** Counts one order into its customer's aggregate: the earliest order decides the cohort. */
+function addCustomerOrder(
+  customers: Map<string, CustomerAggregate>,
+  customerId: string,
+  order: { createdAt: Date; day: string; group: string },
+  value: number,
+): void {
+  const current = customers.get(customerId);
+  if (!current) {
+    customers.set(customerId, {
+      firstOrderAt: order.createdAt,
+      cohortMonth: order.day.slice(0, 7),
+      group: order.group,
+      orders: 1,
+      revenue: value,
+    });
+    return;
+  }
+  current.orders++;
+  current.revenue += value;
+  if (order.createdAt < current.firstOrderAt) {
+    current.firstOrderAt = order.createdAt;
+    current.cohortMonth = order.day.slice(0, 7);
+    current.group = order.group;
+  }
+}
+
 /**
  * Re-derives each customer's cohort (month and group of their first order) and lifetime revenue
  * from their orders, and moves the difference into the cohort rollups.
@@ -405,25 +432,7 @@ export async function refreshCustomers(
     ]);
     const next = new Map<string, CustomerAggregate>();
     for (const o of orders) {
-      if (!o.customerId || o.cancelled) continue;
-      const current = next.get(o.customerId);
-      if (!current) {
-        next.set(o.customerId, {
-          firstOrderAt: o.createdAt,
-          cohortMonth: o.day.slice(0, 7),
-          group: o.group,
-          orders: 1,
-          revenue: o.value,
-        });
-        continue;
-      }
-      current.orders++;
-      current.revenue += o.value;
-      if (o.createdAt < current.firstOrderAt) {
-        current.firstOrderAt = o.createdAt;
-        current.cohortMonth = o.day.slice(0, 7);
-        current.group = o.group;
-      }
+      if (o.customerId && !o.cancelled) addCustomerOrder(next, o.customerId, o, o.value);
     }
     const before = new Map(stored.map((c) => [c.customerId, c]));
     const cohortDeltas = new Map<
@@ -562,24 +571,7 @@ export async function bulkLoadOrders(
     for (const line of order.lines)
       if (line.productId && line.variantId) products.set(line.productId, line);
     if (order.customerId && !order.cancelled) {
-      const c = customers.get(order.customerId);
-      if (!c) {
-        customers.set(order.customerId, {
-          firstOrderAt: order.createdAt,
-          cohortMonth: order.day.slice(0, 7),
-          group: order.group,
-          orders: 1,
-          revenue: facts.value,
-        });
-      } else {
-        c.orders++;
-        c.revenue += facts.value;
-        if (order.createdAt < c.firstOrderAt) {
-          c.firstOrderAt = order.createdAt;
-          c.cohortMonth = order.day.slice(0, 7);
-          c.group = order.group;
-        }
-      }
+      addCustomerOrder(customers, order.customerId, order, facts.value);
     }
   }
   const cohorts = new Map<string, Prisma.CohortRollupCreateManyInput>();
