@@ -14,8 +14,8 @@ const TRUE_LIFT = TAKE_RATE * OFFER_SHARE;
 // log-normal(μ, σ) basket in cents: mean = exp(μ + σ²/2)
 const MU = Math.log(8000);
 const SIGMA = 0.6;
-const TRUE_HOLDOUT_MEAN = Math.exp(MU + (SIGMA * SIGMA) / 2);
-const TRUE_DIFFERENCE = TRUE_LIFT * TRUE_HOLDOUT_MEAN;
+const trueDifference = (sigma: number) => TRUE_LIFT * Math.exp(MU + (sigma * sigma) / 2);
+const TRUE_DIFFERENCE = trueDifference(SIGMA);
 
 function normal(random: () => number): number {
   // Box–Muller
@@ -24,13 +24,13 @@ function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-function simulateStore(seed: number) {
+function simulateStore(seed: number, sigma = SIGMA) {
   const random = seededRandom(seed);
   const orders = 1500 + Math.floor(random() * 3000); // 1.5k–4.5k orders, 10% held out
   const t = { n: 0, sum: 0, sumSq: 0, sumCube: 0, sumQuad: 0 };
   const h = { n: 0, sum: 0, sumSq: 0, sumCube: 0, sumQuad: 0 };
   for (let i = 0; i < orders; i++) {
-    const base = Math.exp(MU + SIGMA * normal(random));
+    const base = Math.exp(MU + sigma * normal(random));
     const holdout = random() < 0.1;
     const value = Math.round(!holdout && random() < TAKE_RATE ? base * (1 + OFFER_SHARE) : base);
     const g = holdout ? h : t;
@@ -83,25 +83,57 @@ describe(`holdout comparison over ${STORES} simulated stores (true lift +${TRUE_
     expect(Math.abs(mean(liftErrors))).toBeLessThan(0.005);
   });
 
+  // Monte-Carlo error of a coverage estimate over 10,000 stores: √(0.95 · 0.05 / 10,000) ≈ 0.22
+  // points. The band is 95% − 2 and + 3 standard errors: under-coverage is what misleads a merchant.
+  const coverageOver = (stores: number, firstSeed: number, sigma: number) => {
+    const truth = trueDifference(sigma);
+    const runs = Array.from({ length: stores }, (_, i) => simulateStore(firstSeed + i, sigma));
+    const reported = runs.flatMap((r) => (r.status === "ok" ? [r] : []));
+    const rate = (pick: (r: (typeof reported)[number]) => boolean) =>
+      reported.filter(pick).length / reported.length;
+    return {
+      reported: reported.length,
+      difference: rate((r) => r.difference.low <= truth && truth <= r.difference.high),
+      differenceLow: rate((r) => truth < r.difference.low),
+      relative: rate((r) => r.relative.low <= TRUE_LIFT && TRUE_LIFT <= r.relative.high),
+    };
+  };
+  const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
+
   it(
-    "is calibrated on a larger run too (2,000 stores: coverage within 1.5 points of 95%)",
-    { timeout: 60_000 },
+    "is calibrated over 10,000 stores: coverage within Monte-Carlo error of 95%",
+    { timeout: 600_000 },
     () => {
-      const many = Array.from({ length: 2000 }, (_, i) => simulateStore(50_000 + i));
-      const covered = (
-        pick: (r: Extract<ReturnType<typeof compareAov>, { status: "ok" }>) => boolean,
-      ) => many.filter((r) => r.status === "ok" && pick(r)).length / many.length;
-      const difference = covered(
-        (r) => r.difference.low <= TRUE_DIFFERENCE && TRUE_DIFFERENCE <= r.difference.high,
-      );
-      const relative = covered((r) => r.relative.low <= TRUE_LIFT && TRUE_LIFT <= r.relative.high);
+      const stores = 10_000;
+      const { reported, difference, differenceLow, relative } = coverageOver(stores, 50_000, SIGMA);
+      expect(reported).toBe(stores);
+      const standardError = Math.sqrt((0.95 * 0.05) / stores);
       console.log(
-        `2,000 stores: difference ${(difference * 100).toFixed(1)}%, lift ${(relative * 100).toFixed(1)}% coverage`,
+        `10,000 stores: difference ${percent(difference)} (truth below the interval in ${percent(differenceLow)}), ` +
+          `lift ${percent(relative)} coverage; Monte-Carlo standard error ${percent(standardError)}`,
       );
       for (const c of [difference, relative]) {
-        expect(c).toBeGreaterThan(0.935);
-        expect(c).toBeLessThan(0.965);
+        expect(c).toBeGreaterThanOrEqual(0.95 - 2 * standardError);
+        expect(c).toBeLessThanOrEqual(0.95 + 3 * standardError);
       }
+      // Misses fall on both sides about equally: the skew correction centres the interval.
+      expect(differenceLow / (1 - difference)).toBeGreaterThan(0.4);
+      expect(differenceLow / (1 - difference)).toBeLessThan(0.6);
+    },
+  );
+
+  it(
+    "stays close to 95% for much more skewed order values (log-normal σ = 1, 2,000 stores)",
+    { timeout: 600_000 },
+    () => {
+      const { reported, difference, relative } = coverageOver(2_000, 90_000, 1);
+      console.log(
+        `σ = 1: ${reported} of 2,000 stores had an interval; difference ${percent(difference)}, lift ${percent(relative)} coverage`,
+      );
+      // A heavier tail than the skew corrections absorb at a few hundred holdout orders (the sample
+      // skewness understates it): 93.2% measured, with or without the second-order term.
+      expect(reported).toBeGreaterThan(1_900);
+      for (const c of [difference, relative]) expect(c).toBeGreaterThan(0.92);
     },
   );
 
