@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import prisma from "../../app/db.server";
+import { DEMO_OFFERS } from "../../app/demo/demo-offers";
 import { load, type Offer } from "../../app/engine";
 import { backgroundSettled } from "../../app/models/background.server";
 import { openNotices } from "../../app/models/notices.server";
@@ -118,6 +119,18 @@ describe("publishing with stock", () => {
     expect(notice?.message).toBe(
       "“Waxing with a wash” is no longer shown to buyers: Waxing is sold out. It comes back by itself when it is in stock again.",
     );
+  });
+
+  it("leaves out the demo catalog's sold-out screen protector", async () => {
+    const demoOffer = DEMO_OFFERS.find((offer) => offer.id === "screen-protector");
+    expect(demoOffer).toBeDefined();
+    if (demoOffer) await createOffer(TEST_SHOP, demoOffer);
+    const { admin } = await unauthenticated.admin(TEST_SHOP);
+    const result = await publishOffers(TEST_SHOP, admin);
+    expect(result.ok && result.leftOut.map((o) => [o.offerId, o.items[0]?.title])).toEqual([
+      ["screen-protector", "Screen protector"],
+    ]);
+    expect(publishedOfferIds()).toEqual(["premium-wash", "waxing"]);
   });
 
   it("publishes everything, with no notice, when every item is in stock", async () => {
