@@ -55,6 +55,8 @@ export interface AdminStandInOptions {
   now?: () => Date;
   /** Areas of the API beyond the catalog (discounts, orders...); defaults to `STAND_IN_EXTENSIONS`. */
   extensions?: readonly StandInExtension[];
+  /** Stock by variant id where it differs from the catalog's (tests sell items out). */
+  inventory?: ReadonlyMap<string, number>;
 }
 
 export interface StoredMetafield {
@@ -264,7 +266,10 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
       updatedAt: createdAt,
       publishedAt: createdAt,
       hasOnlyDefaultVariant: p.variants.length === 1,
-      totalInventory: p.variants.reduce((sum, v) => sum + v.inventoryQuantity, 0),
+      totalInventory: p.variants.reduce(
+        (sum, v) => sum + (options.inventory?.get(v.id) ?? v.inventoryQuantity),
+        0,
+      ),
       tracksInventory: true,
       isGiftCard: false,
       onlineStoreUrl: null,
@@ -299,6 +304,7 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
   }
 
   function variantObject(v: DemoVariant, p: DemoProduct): Obj {
+    const inventoryQuantity = options.inventory?.get(v.id) ?? v.inventoryQuantity;
     return {
       __typename: "ProductVariant",
       id: v.id,
@@ -309,8 +315,8 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
       compareAtPrice: v.compareAtPrice,
       sku: v.sku,
       barcode: null,
-      availableForSale: v.inventoryQuantity > 0,
-      inventoryQuantity: v.inventoryQuantity,
+      availableForSale: inventoryQuantity > 0,
+      inventoryQuantity,
       inventoryPolicy: "DENY",
       position: p.variants.indexOf(v) + 1,
       taxable: true,

@@ -185,6 +185,15 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
       variant(2303, "Clear", "30.00", "CASE-CLR", 40, [{ name: "Color", value: "Clear" }]),
     ],
   }),
+  // Sold out (and not selling on when out of stock): its offer is left out of checkout at publish.
+  product(1303, "screen-protector", "Screen protector", "phone", {
+    description: "Tempered glass, fitted for the phone.",
+    vendor: "Ladder Mobile",
+    productType: "Phone accessory",
+    tags: ["accessory"],
+    collections: [3005],
+    variants: [variant(2304, "Default Title", "15.00", "PHONE-GLASS", 0)],
+  }),
 ];
 
 export function findProduct(id: string): DemoProduct | undefined {

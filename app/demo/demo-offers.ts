@@ -97,6 +97,15 @@ export const DEMO_OFFERS: Offer[] = [
     why: "Protect your new phone from day one.",
   },
   {
+    id: "screen-protector",
+    kind: "cross-sell",
+    title: "Screen protector with a phone (sold out)",
+    status: "active",
+    trigger: { productIds: [P(1301)] },
+    item: item(V(2304)),
+    why: "Glass that fits your new phone's screen exactly.",
+  },
+  {
     id: "free-shipping",
     kind: "free-shipping",
     title: "Free shipping over $50 (US and Canada)",

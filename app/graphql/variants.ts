@@ -32,3 +32,42 @@ export const VARIANT_IDS_QUERY = adminDocument<VariantIdsData, VariantIdsVariabl
     }
   }
 `);
+
+export interface VariantAvailabilityData {
+  nodes: (
+    | {
+        __typename: "ProductVariant";
+        id: string;
+        title: string;
+        availableForSale: boolean;
+        inventoryQuantity: number | null;
+        product: { title: string };
+      }
+    | { __typename: Exclude<string, "ProductVariant"> }
+    | null
+  )[];
+}
+
+/**
+ * Whether offered variants can be bought now: Shopify's `availableForSale` is false for a variant
+ * that is sold out and does not continue selling (the inventory policy), which is what publishing
+ * needs to leave an offer out of checkout and the storefront.
+ */
+export const VARIANT_AVAILABILITY_QUERY = adminDocument<VariantAvailabilityData, { ids: string[] }>(
+  `#graphql
+  query LadderVariantAvailability($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      ... on ProductVariant {
+        id
+        title
+        availableForSale
+        inventoryQuantity
+        product {
+          title
+        }
+      }
+    }
+  }
+`,
+);

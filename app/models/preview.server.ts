@@ -23,6 +23,8 @@ import {
 } from "../engine";
 import type { AdminApi } from "../shopify/admin.server";
 import { lookupCatalog } from "../shopify/catalog.server";
+import { findSoldOutVariants } from "../shopify/availability.server";
+import { itemList, offeredVariantIds, offersLeftOut } from "../offers/stock";
 import { shopConfig } from "./offers.server";
 import { shopCurrency } from "./shop-settings.server";
 
@@ -79,6 +81,8 @@ export interface PreviewOfferInfo {
   title: string;
   kind: OfferKind;
   status: OfferStatus;
+  /** An offered item is sold out: the offer is left out, as publishing leaves it out of checkout. */
+  soldOut: boolean;
 }
 
 export interface PreviewResult {
@@ -203,7 +207,16 @@ export async function runPreview(
   const { config, incomplete } = await shopConfig(shop);
   const checked = validateConfig(config);
   if (!checked.ok) return { ok: false, problems: checked.problems };
-  const runtime = load(compile(checked.value, { activeOnly: !request.includeDrafts }));
+  // As publishing does: offers of sold-out items are not shown to buyers, so not here either.
+  const soldOut = await findSoldOutVariants(admin, checked.value.offers.flatMap(offeredVariantIds));
+  const leftOut = offersLeftOut(checked.value.offers, soldOut);
+  const leftOutIds = new Set(leftOut.map((o) => o.offerId));
+  const runtime = load(
+    compile(
+      { ...checked.value, offers: checked.value.offers.filter((o) => !leftOutIds.has(o.id)) },
+      { activeOnly: !request.includeDrafts },
+    ),
+  );
   if (!runtime) {
     return {
       ok: false,
@@ -216,7 +229,10 @@ export async function runPreview(
     request.lines.map((l) => l.variantId),
     digits,
   );
-  const notes: string[] = [];
+  const notes: string[] = leftOut.map(
+    (o) =>
+      `“${o.offerTitle}” is not shown: ${itemList(o.items)} ${o.items.length === 1 ? "is" : "are"} sold out in Shopify.`,
+  );
   const lines: CheckoutLine[] = [];
   request.lines.forEach((line, index) => {
     const facts = lookup.variants.get(line.variantId);
@@ -309,7 +325,12 @@ export async function runPreview(
 
   const offers: Record<string, PreviewOfferInfo> = {};
   for (const offer of checked.value.offers) {
-    offers[offer.id] = { title: offer.title, kind: offer.kind, status: offer.status };
+    offers[offer.id] = {
+      title: offer.title,
+      kind: offer.kind,
+      status: offer.status,
+      soldOut: leftOutIds.has(offer.id),
+    };
   }
 
   return {

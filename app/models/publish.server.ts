@@ -11,6 +11,14 @@ import { compile, type OfferConfig } from "../engine";
 import type { AdminApi } from "../shopify/admin.server";
 import { DiscountSyncError, syncOfferDiscount } from "../shopify/discount.server";
 import { resolveTriggers } from "../shopify/triggers.server";
+import { findSoldOutVariants } from "../shopify/availability.server";
+import {
+  itemList,
+  offeredVariantIds,
+  offersLeftOut,
+  soldOutKey,
+  type OfferLeftOut,
+} from "../offers/stock";
 import { writeShopAppMetafield } from "../shopify/metafields.server";
 import { getShopSummary } from "../shopify/shop.server";
 import { addNotice } from "./notices.server";
@@ -23,7 +31,7 @@ export const METAFIELD_LIMIT_BYTES = 64 * 1024;
 /** DESIGN §4 budget for the published config: checkout stays fast well below the limit. */
 export const PUBLISHED_BUDGET_BYTES = 24 * 1024;
 
-export type PublishTrigger = "merchant" | "product-update" | "product-delete";
+export type PublishTrigger = "merchant" | "product-update" | "product-delete" | "stock-change";
 
 export interface PublicationSummary {
   version: number;
@@ -58,6 +66,8 @@ export type PublishResult =
       publication: PublicationSummary;
       /** Offers triggered by a collection or tag, written as the variants those held. */
       snapshots: number;
+      /** Active offers left out of checkout and the storefront because an item is sold out. */
+      leftOut: OfferLeftOut[];
     }
   | {
       ok: false;
@@ -161,7 +171,16 @@ export async function publishOffers(
       problems: resolved.problems.map((message) => ({ path: "trigger", message })),
     };
   }
-  const json = JSON.stringify(compile(config, { activeOnly: true, resolve: resolved.resolver }));
+  // A buyer is never promised an item they can't buy: offers of sold-out items sit this one out,
+  // in checkout, on the storefront and in the discount function alike.
+  const leftOut = await leftOutForStock(admin, active.offers);
+  const leftOutIds = new Set(leftOut.map((o) => o.offerId));
+  const sellable: OfferConfig = {
+    ...config,
+    offers: config.offers.filter((o) => !leftOutIds.has(o.id)),
+  };
+  const compiled = compile(sellable, { activeOnly: true, resolve: resolved.resolver });
+  const json = JSON.stringify(compiled);
   const bytes = byteLength(json);
   if (bytes > METAFIELD_LIMIT_BYTES) {
     return {
@@ -190,7 +209,7 @@ export async function publishOffers(
   try {
     ({ discountId } = await syncOfferDiscount(
       admin,
-      config,
+      sellable,
       new Date(),
       combinesWith,
       resolved.resolver,
@@ -221,19 +240,70 @@ export async function publishOffers(
     };
   }
 
+  const soldOutVariants = soldOutKey(leftOut);
+  const previous = await prisma.publication.findFirst({
+    where: { shop },
+    orderBy: { version: "desc" },
+    select: { config: true, soldOutVariants: true },
+  });
   const publication = await recordPublication(shop, {
     config: json,
     source: plan.json,
     resolvedVariants: [...resolved.variants].join(","),
+    soldOutVariants,
     bytes,
-    offerCount: plan.offerCount,
+    offerCount: compiled.o.length,
     trigger,
     discountId,
   });
+  if (soldOutVariants !== (previous?.soldOutVariants ?? "")) {
+    await noticeStockChanges(shop, leftOut, previous?.soldOutVariants ?? "", active.offers);
+  }
   const snapshots = active.offers.filter(
     (o) => "trigger" in o && Boolean(o.trigger.collectionIds?.length || o.trigger.tags?.length),
   ).length;
-  return { ok: true, publication, snapshots };
+  return { ok: true, publication, snapshots, leftOut };
+}
+
+/** The active offers that offer a sold-out item, read from Shopify now. */
+async function leftOutForStock(
+  admin: AdminApi,
+  offers: readonly OfferConfig["offers"][number][],
+): Promise<OfferLeftOut[]> {
+  const variantIds = offers.flatMap(offeredVariantIds);
+  if (variantIds.length === 0) return [];
+  return offersLeftOut(offers, await findSoldOutVariants(admin, variantIds));
+}
+
+/**
+ * Tells the merchant which offers stock took out of checkout, or brought back, since the last
+ * publication; an unchanged set says nothing again.
+ */
+async function noticeStockChanges(
+  shop: string,
+  leftOut: readonly OfferLeftOut[],
+  previousKey: string,
+  active: readonly OfferConfig["offers"][number][],
+): Promise<void> {
+  const wasSoldOut = new Set(previousKey ? previousKey.split(",") : []);
+  const nowLeftOut = new Set(leftOut.map((o) => o.offerId));
+  for (const offer of leftOut) {
+    if (offer.items.every((item) => wasSoldOut.has(item.variantId))) continue;
+    await addNotice(shop, {
+      offerKey: offer.offerId,
+      tone: "warning",
+      message: `“${offer.offerTitle}” is no longer shown to buyers: ${itemList(offer.items)} ${offer.items.length === 1 ? "is" : "are"} sold out. It comes back by itself when ${offer.items.length === 1 ? "it is" : "they are"} in stock again.`,
+    });
+  }
+  for (const offer of active) {
+    if (nowLeftOut.has(offer.id)) continue;
+    if (!offeredVariantIds(offer).some((id) => wasSoldOut.has(id))) continue;
+    await addNotice(shop, {
+      offerKey: offer.id,
+      tone: "info",
+      message: `“${offer.title}” is shown to buyers again: its items are back in stock.`,
+    });
+  }
 }
 
 async function recordPublication(
@@ -242,6 +312,7 @@ async function recordPublication(
     config: string;
     source: string;
     resolvedVariants: string;
+    soldOutVariants: string;
     bytes: number;
     offerCount: number;
     trigger: PublishTrigger;
@@ -276,7 +347,7 @@ export function describeProblems(problems: readonly Problem[]): string {
 }
 
 /**
- * Republishes after Shopify changed a product that live offers use. A refusal or failure is
+ * Republishes after Shopify changed a product, or the stock of an item, that live offers use. A refusal or failure is
  * written as a notice on the offers page, since no merchant is watching a webhook.
  */
 export async function republishAfterProductChange(
@@ -298,7 +369,7 @@ export async function republishAfterProductChange(
   if (!result.ok) {
     await addNotice(shop, {
       tone: "critical",
-      message: `Ladder could not republish your offers after a product change: ${result.message} Checkout still shows the previous version; publish from this page once it is fixed.`,
+      message: `Ladder could not republish your offers after a ${trigger === "stock-change" ? "stock" : "product"} change: ${result.message} Checkout still shows the previous version; publish from this page once it is fixed.`,
     });
   }
   return result;

@@ -41,6 +41,7 @@ describe("shopify.app.toml", () => {
       "customers/data_request",
       "customers/redact",
       "customers/update",
+      "inventory_levels/update",
       "orders/create",
       "orders/updated",
       "products/delete",

@@ -99,9 +99,13 @@ const reasons = (result: PreviewResult): Record<string, SuppressionReason> =>
   Object.fromEntries(result.evaluation.suppressed.map((s) => [s.offerId, s.reason]));
 const shown = (result: PreviewResult) => result.evaluation.offers.map((o) => o.offerId);
 
+/** Stock the stand-in reports where it differs from the catalog's. */
+const inventory = new Map<string, number>();
+
 beforeEach(async () => {
+  inventory.clear();
   await clearOfferTables();
-  installAdminStandIn();
+  installAdminStandIn(TEST_SHOP, { inventory });
   await installSession();
   await rememberCurrency(TEST_SHOP, "USD");
   for (const offer of OFFERS) await createOffer(TEST_SHOP, offer);
@@ -136,6 +140,7 @@ describe("preview simulator", () => {
       title: "Pralines gift (draft)",
       kind: "gift",
       status: "draft",
+      soldOut: false,
     });
     expect(result.lines).toEqual([
       {
@@ -148,6 +153,16 @@ describe("preview simulator", () => {
         discount: "0.00",
       },
     ]);
+  });
+
+  it("leaves out an offer whose item is sold out, as publishing does, and says so", async () => {
+    inventory.set(V(2003), 0);
+    const result = await ok();
+    expect(shown(result)).toEqual([]);
+    expect(result.offers.waxing).toMatchObject({ soldOut: true });
+    expect(result.notes).toContain(
+      "“Waxing with a wash” is not shown: Waxing is sold out in Shopify.",
+    );
   });
 
   it("applies the discounts the cart earns and totals the order", async () => {

@@ -134,6 +134,7 @@ describe("Admin API stand-in: catalog answers", () => {
       "Truffle sauce": "9.00",
       Phone: "799.00",
       "Phone case": "30.00",
+      "Screen protector": "15.00",
     });
   });
 

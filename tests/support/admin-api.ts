@@ -20,7 +20,11 @@ export interface RecordingStandIn extends AdminStandIn {
  */
 export function installAdminStandIn(
   shop = TEST_SHOP,
-  options: { extensions?: readonly StandInExtension[]; now?: () => Date } = {},
+  options: {
+    extensions?: readonly StandInExtension[];
+    now?: () => Date;
+    inventory?: ReadonlyMap<string, number>;
+  } = {},
 ): RecordingStandIn {
   const standIn = createAdminStandIn({
     schema: loadAdminSchema(API_VERSION),

@@ -11,6 +11,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import type { PublishResult, PublishStatus } from "../../models/publish.server";
+import { itemList } from "../../offers/stock";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -109,6 +110,13 @@ export function PublishCard({ status }: { status: PublishStatus }) {
                 {result.publication.offerCount === 1 ? "" : "s"} are live at checkout (
                 {kb(result.publication.bytes)}).
               </p>
+              {result.leftOut.length > 0 ? (
+                <p>
+                  Not shown to buyers while sold out:{" "}
+                  {result.leftOut.map((o) => `${o.offerTitle} (${itemList(o.items)})`).join("; ")}.
+                  Ladder puts them back by itself when they are in stock again.
+                </p>
+              ) : null}
               {result.snapshots > 0 ? (
                 <p>
                   Offers triggered by a collection or a tag were published with the products those
