@@ -50,7 +50,7 @@ export function withinOutputLimit(
 /**
  * Target `cart.lines.discounts.generate.run`: the engine's line discounts as product discount
  * candidates. One candidate per discounted line, its fixed amount the sum of what every offer
- * takes off that line (the engine already stacked and capped them), so with the ALL strategy
+ * takes off that line (the engine already picked the one offer per line, rule 14), so with the ALL strategy
  * Shopify applies exactly the engine's total to each line. FIRST or MAXIMUM would apply a single
  * candidate of the whole list. No message: the cart shows the discount's title.
  */
