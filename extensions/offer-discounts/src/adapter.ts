@@ -91,6 +91,8 @@ export function prepareCart(input: FunctionInput, loaded: LoadedConfig): Prepare
       lines = [];
       break;
     }
+    // Rule 14: which offer added or upgraded the line (asked for in the lines target only).
+    const offer = "ladderOffer" in line ? line.ladderOffer?.value : null;
     lines.push({
       // The delivery target does not ask for line ids; the engine needs them only distinct.
       id: "id" in line ? line.id : String(i),
@@ -98,6 +100,7 @@ export function prepareCart(input: FunctionInput, loaded: LoadedConfig): Prepare
       productId: "",
       quantity: line.quantity,
       unitPrice: line.cost.amountPerQuantity.amount,
+      ...(offer ? { attributes: { _ladder_offer: offer } } : {}),
     });
   }
 

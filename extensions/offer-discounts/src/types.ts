@@ -16,6 +16,8 @@ export interface DeliveryLineInput {
 /** A cart line as the lines target asks for it. */
 export interface LineInput extends DeliveryLineInput {
   id: string;
+  /** The line attribute `_ladder_offer`: the offer that added or upgraded the line. */
+  ladderOffer: { value: string | null } | null;
 }
 
 export interface CustomerInput {
@@ -27,10 +29,13 @@ export interface MetafieldInput {
   jsonValue: unknown;
 }
 
+export type DiscountClass = "ORDER" | "PRODUCT" | "SHIPPING";
+
 interface CommonInput {
   presentmentCurrencyRate: string;
   /** The config's parts, in `CONFIG_KEYS` order. */
   discount: {
+    discountClasses: DiscountClass[];
     config: MetafieldInput | null;
     config2: MetafieldInput | null;
     config3: MetafieldInput | null;
