@@ -5,6 +5,7 @@ import {
   OFFER_DISCOUNT_CREATE_MUTATION,
   OFFER_DISCOUNT_QUERY,
   OFFER_DISCOUNT_UPDATE_MUTATION,
+  discountNodeId,
   type AutomaticAppDiscountInput,
   type DiscountCombinesWith,
 } from "../graphql/discounts";
@@ -97,10 +98,11 @@ export async function syncOfferDiscount(
   const stored = await prisma.offerDiscount.findUnique({ where: { shop: shop.myshopifyDomain } });
   let existing: string | null = null;
   if (stored) {
-    const { automaticDiscountNode } = await adminRequest(admin, OFFER_DISCOUNT_QUERY, {
-      id: stored.discountId,
+    const { discountNode } = await adminRequest(admin, OFFER_DISCOUNT_QUERY, {
+      id: discountNodeId(stored.discountId),
     });
-    existing = automaticDiscountNode?.id ?? null;
+    // Updates take the automatic discount's own id, which is what was stored.
+    existing = discountNode ? stored.discountId : null;
   }
 
   let discountId: string;
