@@ -26,6 +26,7 @@ import type {
   DeliveryGroupInput,
   DiscountClass,
 } from "../../extensions/offer-discounts/src/types";
+import type { CurrencyCode } from "../../extensions/offer-discounts/generated/api";
 import { DISCOUNT_CLASSES, functionMetafields, shopLocalTime } from "./function-metafields";
 
 export type FunctionTarget = "lines" | "delivery";
@@ -43,7 +44,13 @@ export interface FunctionInputOptions {
   /** The discount's classes (defaults to what publishing sets). */
   discountClasses?: DiscountClass[];
   /** Delivery groups (delivery target); defaults to one group shipping to the checkout's country. */
-  deliveryGroups?: DeliveryGroupInput[];
+  deliveryGroups?: DeliveryGroup[];
+}
+
+/** A delivery group by its country code as text (ISO 3166-1 alpha-2, as checkouts carry it). */
+export interface DeliveryGroup {
+  id: string;
+  deliveryAddress: { countryCode: string | null } | null;
 }
 
 export interface CatalogVariant {
@@ -149,7 +156,13 @@ export function linesInput(
             },
           }
         : null,
-      cost: { subtotalAmount: { amount: formatMoney(subtotal, digits), currencyCode: currency } },
+      cost: {
+        subtotalAmount: {
+          amount: formatMoney(subtotal, digits),
+          // Validated configs and options carry ISO 4217 codes, the enum's values.
+          currencyCode: currency as CurrencyCode,
+        },
+      },
     },
     presentmentCurrencyRate: options.presentmentCurrencyRate ?? "1.0",
     discount: {
@@ -184,7 +197,9 @@ export function deliveryInput(
       deliveryAddress: { countryCode: checkout.countryCode?.toUpperCase() ?? null },
     },
   ];
-  return { ...input, cart: { ...input.cart, lines, deliveryGroups: groups } };
+  // Country codes as checkouts carry them: ISO 3166-1 alpha-2, the enum's values.
+  const deliveryGroups = groups as DeliveryGroupInput[];
+  return { ...input, cart: { ...input.cart, lines, deliveryGroups } };
 }
 
 export function functionInput(

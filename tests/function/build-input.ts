@@ -7,13 +7,13 @@ import type { CheckoutInput, FunctionConfig, OfferConfig } from "../../app/engin
 import {
   deliveryInput as deliveryTargetInput,
   linesInput,
+  type DeliveryGroup,
   type FunctionInputOptions,
 } from "../../app/shopify/function-input";
 import type { ConfigPart } from "../../extensions/offer-discounts/src/contract";
 import type {
   CartDeliveryOptionsInput,
   CartLinesInput,
-  DeliveryGroupInput,
 } from "../../extensions/offer-discounts/src/types";
 
 export { catalogResolver, type CatalogVariant } from "../../app/shopify/function-input";
@@ -30,7 +30,7 @@ export function functionInput(
 export function deliveryInput(
   config: OfferConfig,
   checkout: CheckoutInput,
-  groups: DeliveryGroupInput[],
+  groups: DeliveryGroup[],
   options: BuildOptions = {},
 ): CartDeliveryOptionsInput {
   return deliveryTargetInput(config, checkout, { ...options, deliveryGroups: groups });

@@ -95,12 +95,14 @@ describe("function-input: the function's export on it gives what evaluate report
   });
 
   it("emits operations only for the classes the discount has", () => {
-    let both = 0;
+    let lineOps = 0;
+    let deliveryOps = 0;
     fc.assert(
       fc.property(configArb, checkoutArb, (config, checkout) => {
         const lines = cartLinesDiscountsGenerateRun(linesInput(config, checkout));
         const delivery = cartDeliveryOptionsDiscountsGenerateRun(deliveryInput(config, checkout));
-        if (lines.operations.length > 0 && delivery.operations.length > 0) both += 1;
+        if (lines.operations.length > 0) lineOps += 1;
+        if (delivery.operations.length > 0) deliveryOps += 1;
         const onlyShipping = { discountClasses: ["SHIPPING" as const] };
         const onlyProduct = { discountClasses: ["PRODUCT" as const] };
         expect(cartLinesDiscountsGenerateRun(linesInput(config, checkout, onlyShipping))).toEqual({
@@ -117,8 +119,10 @@ describe("function-input: the function's export on it gives what evaluate report
           cartDeliveryOptionsDiscountsGenerateRun(deliveryInput(config, checkout, onlyShipping)),
         ).toEqual(delivery);
       }),
-      { numRuns: 100 },
+      { numRuns: 150 },
     );
-    expect(both).toBeGreaterThan(3);
+    // About outputs that had operations to remove.
+    expect(lineOps).toBeGreaterThan(10);
+    expect(deliveryOps).toBeGreaterThan(3);
   }, 300_000);
 });
