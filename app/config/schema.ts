@@ -164,6 +164,7 @@ function offerSchemas(digits: number) {
     trigger: trigger(),
     to: item(digits),
     discountPercent: percent().optional(),
+    discountAmount: money(digits).optional(),
   });
   const crossSell = z.strictObject({
     ...base,
@@ -171,6 +172,7 @@ function offerSchemas(digits: number) {
     trigger: trigger(),
     item: item(digits),
     discountPercent: percent().optional(),
+    discountAmount: money(digits).optional(),
   });
   const bundle = z.strictObject({
     ...base,
@@ -189,7 +191,9 @@ function offerSchemas(digits: number) {
       .min(LIMITS.minBundleItems, {
         error: `a bundle needs at least ${LIMITS.minBundleItems} items`,
       }),
-    discountPercent: percent(),
+    // Exactly one of the two (checked with the other cross-field rules).
+    discountPercent: percent().optional(),
+    bundlePrice: money(digits).optional(),
   });
   const volume = z.strictObject({
     ...base,

@@ -168,18 +168,22 @@ function decodeOffer(
   };
   const shown = o.d === undefined ? 0 : percent(o.d);
   const discount = { percent: toPercentUnits(shown), percentShown: shown };
+  const amountOff = o.da === undefined ? 0 : int(o.da, 1);
   switch (o.k) {
     case "u":
-      return { ...base, kind: "upgrade", to: decodeItem(o.it, text), ...discount };
+      return { ...base, kind: "upgrade", to: decodeItem(o.it, text), ...discount, amountOff };
     case "x":
-      return { ...base, kind: "cross-sell", item: decodeItem(o.it, text), ...discount };
+      return { ...base, kind: "cross-sell", item: decodeItem(o.it, text), ...discount, amountOff };
     case "b": {
       const items = array(o.bi).map((v) => ({
         ...decodeItem(v, text),
         quantity: int(array(v)[3], 1),
       }));
       if (items.length < 2) fail();
-      return { ...base, kind: "bundle", items, ...discount };
+      // Exactly one of a percent and a set price.
+      if ((o.d === undefined) === (o.bp === undefined)) fail();
+      const bundlePrice = o.bp === undefined ? null : int(o.bp, 0);
+      return { ...base, kind: "bundle", items, ...discount, bundlePrice };
     }
     case "v": {
       const tiers: RuntimeTier[] = array(o.q).map((v) => {

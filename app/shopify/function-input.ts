@@ -183,14 +183,14 @@ export function linesInput(
   };
 }
 
-/** The delivery target's input: no line ids or attributes, and the cart's delivery groups. */
+/** The delivery target's input: no line ids, and the cart's delivery groups. */
 export function deliveryInput(
   config: OfferConfig,
   checkout: CheckoutInput,
   options: FunctionInputOptions = {},
 ): CartDeliveryOptionsInput {
   const input = linesInput(config, checkout, options);
-  const lines = input.cart.lines.map(({ id: _id, ladderOffer: _offer, ...line }) => line);
+  const lines = input.cart.lines.map(({ id: _id, ...line }) => line);
   const groups = options.deliveryGroups ?? [
     {
       id: "gid://shopify/CartDeliveryGroup/1",
