@@ -4,6 +4,7 @@
  *   ladder validate --config CONFIG.json
  *   ladder evaluate --config CONFIG.json --checkout CHECKOUT.json
  *   ladder compile  --config CONFIG.json [--active-only] [--function]
+ *   ladder function-input --config CONFIG.json --checkout CHECKOUT.json --target lines|delivery
  *
  * Exit codes: 0 success, 2 invalid input or usage (one readable line per problem on stderr,
  * each naming its JSON path), 1 an unexpected failure (one line, no stack trace).
@@ -18,12 +19,21 @@ import {
   type Problem,
   type Validated,
 } from "../config";
-import { compile, evaluate, load, minorDigits, type OfferConfig } from "../engine";
+import {
+  compile,
+  evaluate,
+  load,
+  minorDigits,
+  type CheckoutInput,
+  type OfferConfig,
+} from "../engine";
+import type { FunctionTarget } from "../shopify/function-input";
 
 const USAGE = `Usage:
   ladder validate --config CONFIG.json
   ladder evaluate --config CONFIG.json --checkout CHECKOUT.json
-  ladder compile  --config CONFIG.json [--active-only] [--function]`;
+  ladder compile  --config CONFIG.json [--active-only] [--function]
+  ladder function-input --config CONFIG.json --checkout CHECKOUT.json --target lines|delivery`;
 
 /** Invalid input: reported as problem lines, exit 2. */
 class InputError extends Error {
@@ -91,6 +101,44 @@ function digitsOf(config: Validated<OfferConfig>, file: string | undefined): Pro
   );
 }
 
+/**
+ * The config and checkout files, validated; every problem of both (and `extra` usage problems)
+ * is reported together, so one run lists them all.
+ */
+async function readPair(
+  configFile: string | undefined,
+  checkoutFile: string | undefined,
+  extra: Problem[] = [],
+): Promise<{ config: OfferConfig; checkout: CheckoutInput }> {
+  // Both files are checked before anything is reported, so one run lists every problem.
+  const config = await readConfig(configFile);
+  const checkout = checkoutFile
+    ? await readJson(checkoutFile, "checkout").then(
+        async (raw) =>
+          validateCheckout(raw, await digitsOf(config, configFile), new Date().toISOString()),
+        (error: unknown) => {
+          if (error instanceof InputError)
+            return { ok: false as const, problems: error.problems, warnings: [] };
+          throw error;
+        },
+      )
+    : {
+        ok: false as const,
+        problems: [{ path: "--checkout", message: "is required" }],
+        warnings: [],
+      };
+  for (const warning of checkout.warnings) {
+    process.stderr.write(`warning: checkout ${formatProblem(warning)}\n`);
+  }
+  const problems = [
+    ...(config.ok ? [] : config.problems),
+    ...(checkout.ok ? [] : checkout.problems),
+    ...extra,
+  ];
+  if (!config.ok || !checkout.ok || problems.length > 0) throw new InputError(problems);
+  return { config: config.value, checkout: checkout.value };
+}
+
 async function run(argv: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -100,6 +148,7 @@ async function run(argv: string[]): Promise<string> {
       checkout: { type: "string" },
       "active-only": { type: "boolean" },
       function: { type: "boolean" },
+      target: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -123,38 +172,36 @@ async function run(argv: string[]): Promise<string> {
       return JSON.stringify(published);
     }
     case "evaluate": {
-      // Both files are checked before anything is reported, so one run lists every problem.
-      const config = await readConfig(values.config);
-      const checkout = values.checkout
-        ? await readJson(values.checkout, "checkout").then(
-            async (raw) =>
-              validateCheckout(
-                raw,
-                await digitsOf(config, values.config),
-                new Date().toISOString(),
-              ),
-            (error: unknown) => {
-              if (error instanceof InputError)
-                return { ok: false as const, problems: error.problems, warnings: [] };
-              throw error;
-            },
-          )
-        : {
-            ok: false as const,
-            problems: [{ path: "--checkout", message: "is required" }],
-            warnings: [],
-          };
-      for (const warning of checkout.warnings) {
-        process.stderr.write(`warning: checkout ${formatProblem(warning)}\n`);
-      }
-      const problems = [
-        ...(config.ok ? [] : config.problems),
-        ...(checkout.ok ? [] : checkout.problems),
-      ];
-      if (!config.ok || !checkout.ok) throw new InputError(problems);
-      const runtime = load(compile(config.value));
+      const { config, checkout } = await readPair(values.config, values.checkout);
+      const runtime = load(compile(config));
       if (!runtime) throw new Error("the compiled config did not load");
-      return JSON.stringify(evaluate(runtime, checkout.value), null, 2);
+      return JSON.stringify(evaluate(runtime, checkout), null, 2);
+    }
+    case "function-input": {
+      const target = values.target;
+      const targetProblem: Problem[] =
+        target === "lines" || target === "delivery"
+          ? []
+          : [
+              {
+                path: "--target",
+                message: target === undefined ? "is required" : 'must be "lines" or "delivery"',
+              },
+            ];
+      const { config, checkout } = await readPair(values.config, values.checkout, targetProblem);
+      // Loaded only for this command: the other commands start as fast as before.
+      const { functionInput } = await import("../shopify/function-input");
+      const { DiscountSyncError } = await import("../shopify/function-metafields");
+      try {
+        // Published as of the checkout's time, triggers resolved from its lines' facts.
+        const input = functionInput(target as FunctionTarget, config, checkout);
+        return JSON.stringify(input, null, 2);
+      } catch (error) {
+        if (error instanceof DiscountSyncError) {
+          throw new InputError([{ path: "config", message: error.message }]);
+        }
+        throw error;
+      }
     }
     default:
       throw new InputError([

@@ -53,9 +53,9 @@ export interface AutomaticAppDiscount {
 }
 
 export interface OfferDiscountData {
-  automaticDiscountNode: {
+  discountNode: {
     id: string;
-    automaticDiscount:
+    discount:
       | ({ __typename: "DiscountAutomaticApp" } & AutomaticAppDiscount)
       | {
           __typename: string;
@@ -68,12 +68,16 @@ export interface OfferDiscountData {
   } | null;
 }
 
-/** Ladder's automatic discount as Shopify has it now, with the metafields the function reads. */
+/**
+ * Ladder's automatic discount as Shopify has it now, with the metafields the function reads.
+ * `discountNode` (by a `DiscountNode` id, see `discountNodeId`): `automaticDiscountNode` is
+ * deprecated in 2026-10.
+ */
 export const OFFER_DISCOUNT_QUERY = adminDocument<OfferDiscountData, { id: string }>(`#graphql
   query LadderOfferDiscount($id: ID!) {
-    automaticDiscountNode(id: $id) {
+    discountNode(id: $id) {
       id
-      automaticDiscount {
+      discount {
         __typename
         ... on DiscountAutomaticApp {
           discountId
@@ -109,6 +113,11 @@ export const OFFER_DISCOUNT_QUERY = adminDocument<OfferDiscountData, { id: strin
     }
   }
 `);
+
+/** The `DiscountNode` id of a discount Shopify returned as a `DiscountAutomaticNode` id. */
+export function discountNodeId(discountId: string): string {
+  return discountId.replace("/DiscountAutomaticNode/", "/DiscountNode/");
+}
 
 export interface DiscountMetafieldInput {
   namespace: string;

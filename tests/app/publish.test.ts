@@ -87,7 +87,7 @@ beforeEach(async () => {
 
 async function ladderDiscount(api: RecordingStandIn, id: string) {
   const result = await api.execute(OFFER_DISCOUNT_QUERY, { id });
-  return (result.data as OfferDiscountData | undefined)?.automaticDiscountNode ?? null;
+  return (result.data as OfferDiscountData | undefined)?.discountNode ?? null;
 }
 
 describe("publish", () => {
@@ -203,7 +203,7 @@ describe("publish", () => {
     const stored = await prisma.publication.findFirst({ where: { shop: TEST_SHOP } });
     expect(stored?.discountId).toMatch(/^gid:\/\/shopify\/DiscountAutomaticNode\/\d+$/);
     const node = await ladderDiscount(adminApi, stored?.discountId ?? "");
-    expect(node?.automaticDiscount).toMatchObject({
+    expect(node?.discount).toMatchObject({
       __typename: "DiscountAutomaticApp",
       combinesWith: stacking,
     });

@@ -1,170 +1,39 @@
 /**
- * Turns an offer config and an engine checkout input into the function's input, as Shopify would
- * build it from the input queries: the config as the admin publishes it (triggers resolved to
- * variants, split into the metafield parts), each line's variant, quantity and price, and the
- * cart's subtotal. Shared by the property test, the cost measurements and the benchmark.
+ * The function's input for an offer config and an engine checkout input, as Shopify builds it
+ * from the input queries once the config is published: the app's own builder (the one behind
+ * `ladder function-input`), with the signatures the tests and benchmarks use.
  */
+import type { CheckoutInput, FunctionConfig, OfferConfig } from "../../app/engine";
 import {
-  compile,
-  formatMoney,
-  minorDigits,
-  parseInstant,
-  parseMoney,
-  type CheckoutInput,
-  type FunctionConfig,
-  type OfferConfig,
-  type TriggerResolver,
-} from "../../app/engine";
-import {
-  type ConfigPart,
-  scheduleBoundaries,
-  splitConfig,
-  withoutPastSchedule,
-} from "../../extensions/offer-discounts/src/contract";
+  deliveryInput as deliveryTargetInput,
+  linesInput,
+  type DeliveryGroup,
+  type FunctionInputOptions,
+} from "../../app/shopify/function-input";
+import type { ConfigPart } from "../../extensions/offer-discounts/src/contract";
 import type {
   CartDeliveryOptionsInput,
   CartLinesInput,
-  DeliveryGroupInput,
 } from "../../extensions/offer-discounts/src/types";
 
-export interface BuildOptions {
-  /** When the admin published (defaults to `now`): schedule boundaries up to then are folded in. */
-  publishedAt?: string;
-  currency?: string;
-  presentmentCurrencyRate?: string;
-  /** The shop's catalog as publishing looked it up; defaults to the cart's own lines. */
-  resolve?: TriggerResolver;
-}
-
-export interface CatalogVariant {
-  variantId: string;
-  productId: string;
-  collectionIds?: readonly string[];
-  tags?: readonly string[];
-}
-
-/** What `resolveTriggers` would return for a shop whose catalog is `variants`. */
-export function catalogResolver(variants: readonly CatalogVariant[]): TriggerResolver {
-  const by = (key: (v: CatalogVariant) => readonly string[]) => {
-    const map = new Map<string, string[]>();
-    for (const variant of variants) {
-      for (const k of key(variant)) {
-        const list = map.get(k) ?? [];
-        if (!list.includes(variant.variantId)) list.push(variant.variantId);
-        map.set(k, list);
-      }
-    }
-    return (k: string) => map.get(k) ?? [];
-  };
-  const tag = by((v) => (v.tags ?? []).map((t) => t.toLowerCase()));
-  return {
-    product: by((v) => [v.productId]),
-    collection: by((v) => v.collectionIds ?? []),
-    tag: (t) => tag(t.toLowerCase()),
-  };
-}
-
-/**
- * The published config's metafield values, parsed as Shopify hands them to the function, and
- * the schedule boundaries they carry.
- */
-export function publishedParts(
-  config: OfferConfig,
-  publishedAt: number,
-  resolve: TriggerResolver,
-): { parts: unknown[]; boundaries: number[] } {
-  const current = withoutPastSchedule(config, publishedAt, parseInstant);
-  const published = compile(current, { activeOnly: true, form: "function", resolve });
-  const boundaries = scheduleBoundaries(
-    current.offers.filter((offer) => offer.status === "active"),
-    parseInstant,
-  );
-  const parts = splitConfig(published, boundaries);
-  if (!parts) throw new Error("config does not fit the function's metafields");
-  return { parts: parts.map((part) => JSON.parse(part) as unknown), boundaries };
-}
+export { catalogResolver, type CatalogVariant } from "../../app/shopify/function-input";
+export type BuildOptions = FunctionInputOptions;
 
 export function functionInput(
   config: OfferConfig,
   checkout: CheckoutInput,
   options: BuildOptions = {},
 ): CartLinesInput {
-  const now = parseInstant(checkout.now);
-  const publishedAt = parseInstant(options.publishedAt ?? checkout.now);
-  if (now === null || publishedAt === null) throw new Error("unreadable instant");
-  const resolve = options.resolve ?? catalogResolver(checkout.lines);
-  const { parts, boundaries } = publishedParts(config, publishedAt, resolve);
-  const passed = (i: number) => {
-    const boundary = boundaries[i];
-    return boundary === undefined || now >= boundary;
-  };
-  const currency = options.currency ?? config.currency;
-  const digits = minorDigits(currency);
-  let subtotal = 0;
-  for (const line of checkout.lines) {
-    subtotal += (parseMoney(line.unitPrice, digits) ?? Number.NaN) * line.quantity;
-  }
-  const customer = checkout.customer;
-  const metafield = (i: number) => ({ jsonValue: parts[i] });
-  return {
-    cart: {
-      lines: checkout.lines.map((line) => ({
-        id: line.id,
-        quantity: line.quantity,
-        cost: { amountPerQuantity: { amount: line.unitPrice } },
-        merchandise: { id: line.variantId },
-        // Shopify answers `attribute(key:)` with null when the line has no such attribute.
-        ladderOffer:
-          line.attributes?._ladder_offer === undefined
-            ? null
-            : { value: line.attributes._ladder_offer },
-      })),
-      buyerIdentity: customer
-        ? {
-            customer: {
-              // The customer state document the analytics side writes (and the extension reads).
-              ladderState: {
-                jsonValue: {
-                  v: 1,
-                  tags: (customer.tags ?? []).map((t) => t.toLowerCase()),
-                  ordersCount: customer.ordersCount ?? 0,
-                  amountSpent: customer.amountSpent ?? "0",
-                  lastAcceptedAt: customer.lastAcceptedAt ?? null,
-                },
-              },
-            },
-          }
-        : null,
-      cost: { subtotalAmount: { amount: formatMoney(subtotal, digits), currencyCode: currency } },
-    },
-    presentmentCurrencyRate: options.presentmentCurrencyRate ?? "1.0",
-    discount: {
-      config: metafield(0),
-      config2: metafield(1),
-      config3: metafield(2),
-      config4: metafield(3),
-    },
-    shop: {
-      localTime: {
-        date: new Date(now).toISOString().slice(0, 10),
-        t0: passed(0),
-        t1: passed(1),
-        t2: passed(2),
-      },
-    },
-  };
+  return linesInput(config, checkout, options);
 }
 
 export function deliveryInput(
   config: OfferConfig,
   checkout: CheckoutInput,
-  groups: DeliveryGroupInput[],
+  groups: DeliveryGroup[],
   options: BuildOptions = {},
 ): CartDeliveryOptionsInput {
-  const input = functionInput(config, checkout, options);
-  // The delivery query asks for no line ids.
-  const lines = input.cart.lines.map(({ id: _id, ...line }) => line);
-  return { ...input, cart: { ...input.cart, lines, deliveryGroups: groups } };
+  return deliveryTargetInput(config, checkout, { ...options, deliveryGroups: groups });
 }
 
 /**

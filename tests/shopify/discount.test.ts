@@ -60,11 +60,11 @@ async function adminFor(options: Parameters<typeof installAdminStandIn>[1] = {})
 }
 
 async function readDiscount(admin: AdminApi, id: string) {
-  const { automaticDiscountNode } = await adminRequest(admin, OFFER_DISCOUNT_QUERY, { id });
-  if (!automaticDiscountNode) throw new Error(`no discount ${id}`);
-  const { config, config2, config3, config4 } = automaticDiscountNode;
+  const { discountNode } = await adminRequest(admin, OFFER_DISCOUNT_QUERY, { id });
+  if (!discountNode) throw new Error(`no discount ${id}`);
+  const { config, config2, config3, config4 } = discountNode;
   const parts = [config, config2, config3, config4].map((part) => part?.value ?? "null");
-  return { ...automaticDiscountNode, parts, published: mergedParts(parts) };
+  return { ...discountNode, parts, published: mergedParts(parts) };
 }
 
 /**
@@ -116,7 +116,7 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
     expect(discountId).toMatch(/^gid:\/\/shopify\/DiscountAutomaticNode\/\d+$/);
 
     const node = await readDiscount(admin, discountId);
-    expect(node.automaticDiscount).toMatchObject({
+    expect(node.discount).toMatchObject({
       __typename: "DiscountAutomaticApp",
       title: DISCOUNT_TITLE,
       status: "ACTIVE",

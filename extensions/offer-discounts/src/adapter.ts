@@ -81,7 +81,9 @@ export function prepareCart(input: FunctionInput, loaded: LoadedConfig): Prepare
   for (let i = 0; i < cartLines.length; i += 1) {
     const line = cartLines[i];
     if (line === undefined) continue;
-    const variantId = line.merchandise.id;
+    const merchandise = line.merchandise;
+    // A custom product has no variant id: it only counts towards the subtotal.
+    const variantId = "id" in merchandise ? merchandise.id : undefined;
     if (variantId === undefined || !config.relevant(variantId)) continue;
     if (lines.length === capacity) {
       // More lines to price than the function can afford: the engine would stand aside (every

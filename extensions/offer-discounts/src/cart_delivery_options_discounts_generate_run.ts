@@ -15,6 +15,8 @@ export function cartDeliveryOptionsDiscountsGenerateRun(
   input: CartDeliveryOptionsInput,
 ): CartDeliveryOptionsDiscountsGenerateRunResult {
   try {
+    // Only a discount with the shipping class may discount delivery.
+    if (!input.discount.discountClasses.includes("SHIPPING")) return NOTHING;
     const groups = input.cart.deliveryGroups;
     if (groups.length === 0) return NOTHING;
     const loaded = loadConfig(input);

@@ -58,6 +58,8 @@ export function cartLinesDiscountsGenerateRun(
   input: CartLinesInput,
 ): CartLinesDiscountsGenerateRunResult {
   try {
+    // A discount without the product class (a merchant may edit it) must not discount lines.
+    if (!input.discount.discountClasses.includes("PRODUCT")) return NOTHING;
     const loaded = loadConfig(input);
     if (!loaded) return NOTHING;
     const cart = prepareCart(input, loaded);
