@@ -32,6 +32,18 @@ export function crossFieldProblems(input: unknown): Problem[] {
       } else ids.set(id, i);
     }
 
+    const copies = new Map<string, number>();
+    records(offer.variants)?.forEach((variant, j) => {
+      if (typeof variant.id !== "string") return;
+      const first = copies.get(variant.id);
+      if (first !== undefined) {
+        problems.push({
+          path: `${at}.variants[${j}].id`,
+          message: `duplicate variant id "${variant.id}" (also variants[${first}].id)`,
+        });
+      } else copies.set(variant.id, j);
+    });
+
     if (offer.kind === "bundle") {
       const variants = new Map<string, number>();
       records(offer.items)?.forEach((item, j) => {
