@@ -49,12 +49,6 @@ export function asShownTo(
   return { offer: { ...offer, ...copy }, variant };
 }
 
-/** `offerId#variantId` → the offer id: attributes name an offer with or without its copy. */
-export function offerIdOf(attribute: string): string {
-  const at = attribute.indexOf("#");
-  return at < 0 ? attribute : attribute.slice(0, at);
-}
-
 /** The product variants whose lines a cross-sell's discount falls on: its add-on and its copies'. */
 export function crossSellTargets(offer: {
   item: { variantId: string };
