@@ -39,6 +39,7 @@ import { UnsavedChangesBar } from "../UnsavedChangesBar";
 import { useCatalogPicker, type PickKind } from "./CatalogPicker";
 import { previewCopy } from "./copy-preview";
 import { TagInput } from "./TagInput";
+import { VariantsCard } from "./VariantsCard";
 import { SectionCard } from "../SectionCard";
 
 export type EditorActionData =
@@ -320,6 +321,22 @@ export function OfferEditor({ data }: { data: OfferEditorData }) {
                 <CopySample label="Guest" copy={guestCopy} />
               </BlockStack>
             </SectionCard>
+
+            <VariantsCard
+              form={form}
+              currency={data.currency}
+              errors={errors}
+              onChange={(variants) => update({ variants })}
+              pickItem={async (current) => {
+                const picked = await pickInto(
+                  "variant",
+                  false,
+                  current ? [current.variantId] : [],
+                  "Choose this variant's product",
+                );
+                return picked?.items[0] ?? null;
+              }}
+            />
           </BlockStack>
         </Layout.Section>
 
