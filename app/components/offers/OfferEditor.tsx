@@ -39,6 +39,7 @@ import { UnsavedChangesBar } from "../UnsavedChangesBar";
 import { useCatalogPicker, type PickKind } from "./CatalogPicker";
 import { previewCopy } from "./copy-preview";
 import { TagInput } from "./TagInput";
+import { VariantResultsCard } from "./VariantResultsCard";
 import { VariantsCard } from "./VariantsCard";
 import { SectionCard } from "../SectionCard";
 
@@ -321,6 +322,8 @@ export function OfferEditor({ data }: { data: OfferEditorData }) {
                 <CopySample label="Guest" copy={guestCopy} />
               </BlockStack>
             </SectionCard>
+
+            {data.results ? <VariantResultsCard results={data.results} /> : null}
 
             <VariantsCard
               form={form}
