@@ -1,4 +1,5 @@
 import { parseInstant } from "../engine";
+import { discountValueProblems } from "./discount-fields";
 import type { Problem } from "./validate";
 
 function records(value: unknown): Record<string, unknown>[] | null {
@@ -43,6 +44,7 @@ export function crossFieldProblems(input: unknown): Problem[] {
         });
       } else copies.set(variant.id, j);
     });
+    problems.push(...discountValueProblems(offer, at, (input as Record<string, unknown>).currency));
 
     if (offer.kind === "bundle") {
       const variants = new Map<string, number>();

@@ -205,6 +205,7 @@ function offerSchemas(digits: number) {
     trigger: trigger(),
     to: item(digits),
     discountPercent: percent().optional(),
+    discountAmount: money(digits).optional(),
   });
   const crossSell = z.strictObject({
     ...base,
@@ -213,6 +214,7 @@ function offerSchemas(digits: number) {
     trigger: trigger(),
     item: item(digits),
     discountPercent: percent().optional(),
+    discountAmount: money(digits).optional(),
   });
   const bundle = z.strictObject({
     ...base,
@@ -232,7 +234,9 @@ function offerSchemas(digits: number) {
       .min(LIMITS.minBundleItems, {
         error: `a bundle needs at least ${LIMITS.minBundleItems} items`,
       }),
-    discountPercent: percent(),
+    // Exactly one of the two (checked with the other cross-field rules).
+    discountPercent: percent().optional(),
+    bundlePrice: money(digits).optional(),
   });
   const volume = z.strictObject({
     ...base,

@@ -117,7 +117,9 @@ export function compile(
 
 function canDiscount(offer: Offer): boolean {
   return (
-    (offer.kind !== "upgrade" && offer.kind !== "cross-sell") || Boolean(offer.discountPercent)
+    (offer.kind !== "upgrade" && offer.kind !== "cross-sell") ||
+    Boolean(offer.discountPercent) ||
+    offer.discountAmount !== undefined
   );
 }
 
@@ -263,14 +265,21 @@ function compileOffer(
     case "upgrade":
       out.it = item(offer.to, `${path}.to`);
       if (offer.discountPercent) out.d = offer.discountPercent;
+      if (offer.discountAmount !== undefined) {
+        out.da = money(offer.discountAmount, `${path}.discountAmount`);
+      }
       break;
     case "cross-sell":
       out.it = item(offer.item, `${path}.item`);
       if (offer.discountPercent) out.d = offer.discountPercent;
+      if (offer.discountAmount !== undefined) {
+        out.da = money(offer.discountAmount, `${path}.discountAmount`);
+      }
       break;
     case "bundle":
       out.bi = offer.items.map((it, i) => [...item(it, `${path}.items[${i}]`), it.quantity ?? 1]);
-      out.d = offer.discountPercent;
+      if (offer.bundlePrice !== undefined) out.bp = money(offer.bundlePrice, `${path}.bundlePrice`);
+      else out.d = offer.discountPercent;
       break;
     case "volume":
       out.q = offer.tiers.map((tier) => [tier.minQuantity, tier.discountPercent]);

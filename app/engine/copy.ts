@@ -21,6 +21,8 @@ export interface CopyFacts {
   lineTitle: string;
   percentShown: number;
   quantity: number;
+  /** A bundle's set price as the buyer reads it, when the bundle has one instead of a percent. */
+  setPrice?: string | null;
   values: TemplateValues;
 }
 
@@ -54,7 +56,9 @@ function defaultWhy(kind: OfferKind, offer: RuntimeOffer, facts: CopyFacts): str
     case "cross-sell":
       return line ? `Goes well with ${line}.` : "Goes well with what is in your cart.";
     case "bundle":
-      return `Bought together, the set costs ${facts.percentShown}% less.`;
+      return facts.setPrice
+        ? `Bought together, the set costs ${facts.setPrice}.`
+        : `Bought together, the set costs ${facts.percentShown}% less.`;
     case "volume":
       return `Buying more of ${facts.itemTitle} lowers the price of every unit.`;
     case "gift":

@@ -1,7 +1,9 @@
 import { allocate } from "./allocate";
+import { bundlePriceOff } from "./bundle-price";
 import type { CartView } from "./cart";
 import type { TriggerMatch } from "./match";
 import { percentOf } from "./percent";
+import { compareRank } from "./rank";
 import { crossSellTargets } from "./variants";
 import type {
   Minor,
@@ -25,7 +27,8 @@ export type AppliedDiscount =
       target: "lines";
       lines: AppliedLine[];
       amount: Minor;
-      percentShown: number;
+      /** Null when the offer takes an amount off rather than a percent. */
+      percentShown: number | null;
     }
   | { offerIndex: number; target: "shipping"; percentShown: 100 };
 
@@ -57,6 +60,11 @@ function spread(claims: Claim[], percent: PercentUnits): AppliedLine[] {
     claims.reduce((sum, c) => sum + c.base, 0),
     percent,
   );
+  return spreadTotal(claims, total);
+}
+
+/** An offer's total over its claims in proportion to their list value (largest remainder). */
+function spreadTotal(claims: Claim[], total: Minor): AppliedLine[] {
   const parts = allocate(
     total,
     claims.map((c) => c.base),
@@ -112,13 +120,42 @@ function wholeLines(lines: readonly RuntimeLine[]): Claim[] {
   return lines.map((line) => ({ line, base: line.total }));
 }
 
+/** Money off each unit, never more than the unit price: nothing to round or spread. */
+function amountOffLines(lines: readonly RuntimeLine[], amountOff: Minor): AppliedLine[] {
+  return lines.map((line) => ({
+    line,
+    amount: (amountOff < line.unitPrice ? amountOff : line.unitPrice) * line.quantity,
+  }));
+}
+
+/** An upgrade or add-on's lines at its percent or its amount off each unit. */
+function itemLines(
+  lines: readonly RuntimeLine[],
+  offer: { percent: PercentUnits; amountOff: Minor },
+): AppliedLine[] {
+  return offer.amountOff > 0
+    ? amountOffLines(lines, offer.amountOff)
+    : spreadLines(lines, offer.percent);
+}
+
+/** What one offer would take off which lines, before rule 14 picks one offer per line. */
+interface Want {
+  offerIndex: number;
+  lines: AppliedLine[];
+  percentShown: number | null;
+}
+
 /**
  * The discounts the cart earns from offers in force, for every buyer (holdout included).
  * `positions` are the offers to consider, ascending: all of them for an evaluation, the ones the
  * cart touches for the discount function (an offer nothing in the cart leads to earns nothing).
- * Resolution rule when offers share a line: they stack in config order, each capped at what is
- * left of the line, so a line never goes below zero and the buyer gets every discount that fits.
- * Thresholds read the subtotal after line discounts; a gift's own lines never count towards it.
+ *
+ * Rule 14: every offer first computes what it would take off each line (its total rounded and
+ * spread on its own); then each line keeps the single offer that takes the most off it (ties:
+ * ranking order), never a sum, so no line goes below zero; an offer's discount is the sum of the
+ * lines it keeps, never re-spread. An upgrade's discount falls only on lines the upgrade made
+ * (`_ladder_offer`). Thresholds read the subtotal after line discounts; every gift compares the
+ * same subtotal (after line offers, before any gift) without its own lines.
  */
 export function computeDiscounts(
   config: RuntimeConfig,
@@ -128,27 +165,29 @@ export function computeDiscounts(
   matches: ReadonlyMap<number, TriggerMatch>,
   cart: CartView,
 ): DiscountResult {
-  // What is left of each line's total, by cart position, and how much Ladder took in all.
-  const left: Minor[] = [];
-  for (const line of checkout.lines) left.push(line.total);
-  let taken = 0;
-  const applied: AppliedDiscount[] = [];
+  const wants: Want[] = [];
+  // Per cart position: the amount the winning offer takes off the line and the winner (-1: none).
+  const bestAmount: Minor[] = new Array<Minor>(checkout.lines.length).fill(0);
+  const bestOffer: number[] = new Array<number>(checkout.lines.length).fill(-1);
 
-  const apply = (offerIndex: number, lines: AppliedLine[], percentShown: number) => {
-    const kept: AppliedLine[] = [];
-    let amount = 0;
-    for (const { line, amount: wanted } of lines) {
-      const room = left[line.index] ?? 0;
-      const capped = wanted < room ? wanted : room;
-      if (capped <= 0) continue;
-      left[line.index] = room - capped;
-      kept.push({ line, amount: capped });
-      amount += capped;
+  const want = (offerIndex: number, lines: AppliedLine[], percentShown: number | null) => {
+    const offer = config.offerAt(offerIndex);
+    for (const entry of lines) {
+      // An offer never takes more than the line's total (a line never goes below zero).
+      if (entry.amount > entry.line.total) entry.amount = entry.line.total;
+      if (entry.amount <= 0) continue;
+      const at = entry.line.index;
+      const current = bestAmount[at] ?? 0;
+      const holder = bestOffer[at] ?? -1;
+      if (
+        entry.amount > current ||
+        (entry.amount === current && holder >= 0 && compareRank(offer, config.offerAt(holder)) < 0)
+      ) {
+        bestAmount[at] = entry.amount;
+        bestOffer[at] = offerIndex;
+      }
     }
-    if (amount > 0) {
-      taken += amount;
-      applied.push({ offerIndex, target: "lines", lines: kept, amount, percentShown });
-    }
+    wants.push({ offerIndex, lines, percentShown });
   };
 
   const gifts: number[] = [];
@@ -159,22 +198,30 @@ export function computeDiscounts(
     if (offer.kind === "free-shipping") shipping.push(index);
     if (forceReasons[index] !== null) continue;
     switch (offer.kind) {
-      case "upgrade":
-        if (offer.percent > 0) {
-          const lines = cart.linesByVariant.get(offer.to.variantId);
-          if (lines) apply(index, spreadLines(lines, offer.percent), offer.percentShown);
-        }
+      case "upgrade": {
+        if (offer.percent <= 0 && offer.amountOff <= 0) break;
+        // Rule 14: only lines this upgrade made; a buyer who picked the item directly pays its price.
+        const lines = (cart.linesByVariant.get(offer.to.variantId) ?? []).filter(
+          (line) => line.ladderOffer === offer.id,
+        );
+        if (lines.length > 0) want(index, itemLines(lines, offer), shownPercent(offer));
         break;
+      }
       case "cross-sell":
-        if (offer.percent > 0 && matches.has(index)) {
+        if ((offer.percent > 0 || offer.amountOff > 0) && matches.has(index)) {
           const lines = targetLines(cart, crossSellTargets(offer));
-          if (lines) apply(index, spreadLines(lines, offer.percent), offer.percentShown);
+          if (lines) want(index, itemLines(lines, offer), shownPercent(offer));
         }
         break;
       case "bundle": {
         const sets = bundleSets(offer, cart);
-        if (sets > 0) {
-          apply(index, spread(bundleClaims(offer, cart, sets), offer.percent), offer.percentShown);
+        if (sets === 0) break;
+        const claims = bundleClaims(offer, cart, sets);
+        if (offer.bundlePrice === null) {
+          want(index, spread(claims, offer.percent), offer.percentShown);
+        } else {
+          const off = bundlePriceOff(offer, cart, sets, offer.bundlePrice);
+          want(index, spreadTotal(claims, off), null);
         }
         break;
       }
@@ -184,7 +231,7 @@ export function computeDiscounts(
         let quantity = 0;
         for (const line of match.lines) quantity += line.quantity;
         const tier = tierFor(offer, quantity);
-        if (tier) apply(index, spreadLines(match.lines, tier.percent), tier.percentShown);
+        if (tier) want(index, spreadLines(match.lines, tier.percent), tier.percentShown);
         break;
       }
       default:
@@ -193,18 +240,45 @@ export function computeDiscounts(
   }
 
   // Every gift compares the same subtotal: after line offers, before any gift, without its own lines.
-  const afterLineOffers = checkout.subtotal - taken;
+  let lineOffersTook = 0;
+  for (const amount of bestAmount) lineOffersTook += amount;
+  const afterLineOffers = checkout.subtotal - lineOffersTook;
   const giftBasis = new Map<number, Minor>();
+  const lineOfferAmounts = [...bestAmount];
   for (const index of gifts) {
     const offer = config.offerAt(index);
     if (offer.kind !== "gift") continue;
     const own = cart.linesByVariant.get(offer.item.variantId) ?? [];
     let basis = afterLineOffers;
-    for (const line of own) basis -= left[line.index] ?? 0;
+    for (const line of own) basis -= line.total - (lineOfferAmounts[line.index] ?? 0);
     giftBasis.set(index, basis);
     if (forceReasons[index] !== null || basis < offer.threshold) continue;
-    const line = own.find((l) => (left[l.index] ?? 0) > 0);
-    if (line) apply(index, [{ line, amount: line.unitPrice }], 100);
+    // One gift unit, on the first line of the gift item.
+    const line = own[0];
+    if (line) want(index, [{ line, amount: line.unitPrice }], 100);
+  }
+
+  // Each offer keeps the lines it won, in its own order; its amount is their sum.
+  const applied: AppliedDiscount[] = [];
+  let taken = 0;
+  for (const w of wants) {
+    const kept: AppliedLine[] = [];
+    let amount = 0;
+    for (const entry of w.lines) {
+      if (bestOffer[entry.line.index] !== w.offerIndex || entry.amount <= 0) continue;
+      kept.push(entry);
+      amount += entry.amount;
+    }
+    if (amount > 0) {
+      taken += amount;
+      applied.push({
+        offerIndex: w.offerIndex,
+        target: "lines",
+        lines: kept,
+        amount,
+        percentShown: w.percentShown,
+      });
+    }
   }
 
   const subtotal = checkout.subtotal - taken;
@@ -221,4 +295,9 @@ export function computeDiscounts(
 
   applied.sort((a, b) => a.offerIndex - b.offerIndex);
   return { applied, giftBasis, subtotal };
+}
+
+/** The percent an upgrade or add-on reports, or null when it takes an amount off. */
+function shownPercent(offer: { amountOff: Minor; percentShown: number }): number | null {
+  return offer.amountOff > 0 ? null : offer.percentShown;
 }

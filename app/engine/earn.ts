@@ -88,13 +88,14 @@ export function discountsOf(
     const lines: LineDiscount[] = [];
     for (const l of d.lines)
       lines.push({ lineId: l.line.id, amount: formatMoney(l.amount, config.digits) });
-    out.push({
+    const discount: Discount = {
       offerId,
       target: "lines",
       lines,
       amount: formatMoney(d.amount, config.digits),
-      percent: d.percentShown,
-    });
+    };
+    if (d.percentShown !== null) discount.percent = d.percentShown;
+    out.push(discount);
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { formatMoney } from "./money";
 import { normalizeCheckout } from "./normalize";
 import { percentOf } from "./percent";
 import { asShownTo } from "./variants";
+import { compareRank } from "./rank";
 import type {
   CheckoutInput,
   Evaluation,
@@ -30,9 +31,6 @@ export interface EvaluateOptions extends EarnOptions {
 }
 
 const DAY_MS = 86_400_000;
-
-/** Upsells rank before cross-sells (rule 2); free shipping is never an offer card. */
-const UPSELL: ReadonlySet<OfferKind> = /* @__PURE__ */ new Set(["upgrade", "volume"]);
 /** Kinds that budget and cooldown hide (rules 6 and 7): every upsell and cross-sell. */
 const PUSHY: ReadonlySet<OfferKind> = /* @__PURE__ */ new Set([
   "upgrade",
@@ -49,10 +47,13 @@ interface Candidate {
   price: Minor;
   savings: Minor;
   facts: Omit<CopyFacts, "values">;
-  /** Gift cards are also shown as progress, so a cut card is still accounted for. */
-  alsoProgress: boolean;
   /** The A/B copy shown, when the offer has copies. */
   variantId?: string;
+  /**
+   * A reached gift's "add your free gift": not a pitch, so it never counts against and is never
+   * cut by `maxOffers` (rule 4).
+   */
+  claim: boolean;
 }
 
 type Verdict =
@@ -122,23 +123,29 @@ export function evaluate(
     verdicts.push(verdict);
   }
 
-  const candidates = verdicts
+  const ranked = verdicts
     .flatMap((v) => (v.shown === "yes" && v.candidate ? [v.candidate] : []))
-    .sort(
-      (a, b) =>
-        Number(UPSELL.has(b.offer.kind)) - Number(UPSELL.has(a.offer.kind)) ||
-        b.offer.priority - a.offer.priority ||
-        a.offer.index - b.offer.index,
-    );
+    .sort((a, b) => compareRank(a.offer, b.offer));
+  // Rule 4: up to maxOffers pitches, plus every gift claim, in ranking order.
   const cut = new Set<number>();
-  candidates.slice(settings.maxOffers).forEach((c) => {
-    if (!c.alsoProgress) cut.add(c.offer.index);
+  let pitches = 0;
+  const candidates = ranked.filter((c) => {
+    if (c.claim) return true;
+    pitches += 1;
+    if (pitches <= settings.maxOffers) return true;
+    cut.add(c.offer.index);
+    return false;
   });
 
   const firstName = customer?.firstName ?? null;
-  const offers: ShownOffer[] = candidates.slice(0, settings.maxOffers).map((c) => {
+  const offers: ShownOffer[] = candidates.map((c) => {
+    const setPrice =
+      c.offer.kind === "bundle" && c.offer.bundlePrice !== null
+        ? shownMoney(c.offer.bundlePrice)
+        : null;
     const { headline, why } = offerCopy(c.offer, {
       ...c.facts,
+      setPrice,
       values: {
         "customer.firstName": firstName,
         "item.title": c.facts.itemTitle,
@@ -214,7 +221,7 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
       if (!withinRatio(offer.to.price, match.best.unitPrice, ratio)) return no("price-ratio");
       const quantity = match.best.quantity;
       const list = offer.to.price * quantity;
-      const savings = percentOf(list, offer.percent);
+      const savings = itemSavings(offer, offer.to.price, quantity);
       return offerCard({
         offer,
         action: {
@@ -226,7 +233,7 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
         price: list - savings,
         savings,
         facts: facts(offer.to.title, match.best, offer.percentShown, quantity),
-        alsoProgress: false,
+        claim: false,
       });
     }
     case "cross-sell": {
@@ -234,14 +241,14 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
       if (!match) return no(ctx.matches.selfOnly.has(index) ? "already-in-cart" : "not-relevant");
       if (cart.quantityOf(offer.item.variantId) > 0) return no("already-in-cart");
       if (!withinRatio(offer.item.price, match.best.unitPrice, ratio)) return no("price-ratio");
-      const savings = percentOf(offer.item.price, offer.percent);
+      const savings = itemSavings(offer, offer.item.price, 1);
       return offerCard({
         offer,
         action: { type: "add-line", variantId: offer.item.variantId, quantity: 1 },
         price: offer.item.price - savings,
         savings,
         facts: facts(offer.item.title, match.best, offer.percentShown, 1),
-        alsoProgress: false,
+        claim: false,
       });
     }
     case "bundle": {
@@ -262,9 +269,12 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
         offer,
         action: { type: "add-line", variantId: missing.variantId, quantity },
         price: missing.price * quantity,
-        savings: percentOf(setPrice, offer.percent),
+        savings:
+          offer.bundlePrice === null
+            ? percentOf(setPrice, offer.percent)
+            : Math.max(0, setPrice - offer.bundlePrice),
         facts: facts(missing.title, best, offer.percentShown, quantity),
-        alsoProgress: false,
+        claim: false,
       });
     }
     case "volume": {
@@ -285,7 +295,7 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
         price: first.unitPrice * adding,
         savings: Math.max(0, after - before),
         facts: facts(first.title, first, next.percentShown, adding),
-        alsoProgress: false,
+        claim: false,
       });
     }
     case "free-shipping": {
@@ -310,12 +320,22 @@ function judge(offer: RuntimeOffer, index: number, ctx: VerdictContext): Verdict
               price: 0,
               savings: offer.item.price,
               facts: facts(offer.item.title, null, 100, 1),
-              alsoProgress: true,
+              claim: true,
             }
           : null;
       return { shown: "yes", candidate, progress };
     }
   }
+}
+
+/** What an upgrade or add-on takes off `quantity` units at `price`: its percent or amount off. */
+function itemSavings(
+  offer: { percent: number; amountOff: Minor },
+  price: Minor,
+  quantity: number,
+): Minor {
+  if (offer.amountOff > 0) return Math.min(offer.amountOff, price) * quantity;
+  return percentOf(price * quantity, offer.percent);
 }
 
 function facts(

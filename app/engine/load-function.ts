@@ -117,6 +117,11 @@ function percentAt(fields: string[], at: number): number {
   return fields[at] === "" ? 0 : percent(numberAt(fields, at));
 }
 
+/** An amount in minor units, or 0 for an empty or missing field. */
+function amountAt(fields: string[], at: number): number {
+  return fields[at] === "" || fields[at] === undefined ? 0 : int(numberAt(fields, at), 1);
+}
+
 function variantAt(fields: string[], at: number): string {
   const value = fields[at];
   return value ? unpackVariant(value) : fail();
@@ -158,14 +163,15 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
         to,
         percent: toPercentUnits(shown),
         percentShown: shown,
+        amountOff: amountAt(fields, 7),
       };
     }
     case "x": {
       const shown = percentAt(fields, 6);
       const item: RuntimeItem = { variantId: variantAt(fields, 5), title: "", price: 0 };
-      // Fields after the percent: the A/B copies' add-ons, discounted like the offer's own.
+      // Fields after the amount: the A/B copies' add-ons, discounted like the offer's own.
       const extraTargets: string[] = [];
-      for (let at = 7; at < fields.length; at += 1) extraTargets.push(variantAt(fields, at));
+      for (let at = 8; at < fields.length; at += 1) extraTargets.push(variantAt(fields, at));
       return {
         kind: "cross-sell",
         id,
@@ -181,10 +187,15 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
         extraTargets,
         percent: toPercentUnits(shown),
         percentShown: shown,
+        amountOff: amountAt(fields, 7),
       };
     }
     case "b": {
-      const shown = percentAt(fields, 5);
+      // A percent, or `$` and the set's price in minor units.
+      const discount = fields[5] ?? "";
+      const priced = discount.startsWith("$");
+      const shown = priced ? 0 : percentAt(fields, 5);
+      const bundlePrice = priced ? int(Number(discount.slice(1)), 0) : null;
       const items: RuntimeBundle["items"][number][] = [];
       for (let at = 6; at + 1 < fields.length; at += 2) {
         const quantity = int(numberAt(fields, at + 1), 1);
@@ -205,6 +216,7 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
         items,
         percent: toPercentUnits(shown),
         percentShown: shown,
+        bundlePrice,
       };
     }
     case "v": {

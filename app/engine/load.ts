@@ -198,9 +198,10 @@ function decodeOffer(
   };
   const shown = o.d === undefined ? 0 : percent(o.d);
   const discount = { percent: toPercentUnits(shown), percentShown: shown };
+  const amountOff = o.da === undefined ? 0 : int(o.da, 1);
   switch (o.k) {
     case "u":
-      return { ...base, kind: "upgrade", to: decodeItem(o.it, text), ...discount };
+      return { ...base, kind: "upgrade", to: decodeItem(o.it, text), ...discount, amountOff };
     case "x": {
       const item = decodeItem(o.it, text);
       const extraTargets = copyTargets(base.variants, item.variantId);
@@ -209,6 +210,7 @@ function decodeOffer(
         kind: "cross-sell",
         item,
         ...discount,
+        amountOff,
         ...(extraTargets.length > 0 ? { extraTargets } : {}),
       };
     }
@@ -218,7 +220,10 @@ function decodeOffer(
         quantity: int(array(v)[3], 1),
       }));
       if (items.length < 2) fail();
-      return { ...base, kind: "bundle", items, ...discount };
+      // Exactly one of a percent and a set price.
+      if ((o.d === undefined) === (o.bp === undefined)) fail();
+      const bundlePrice = o.bp === undefined ? null : int(o.bp, 0);
+      return { ...base, kind: "bundle", items, ...discount, bundlePrice };
     }
     case "v": {
       const tiers: RuntimeTier[] = array(o.q).map((v) => {

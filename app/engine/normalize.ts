@@ -29,6 +29,7 @@ export function normalizeCheckout(input: CheckoutInput, digits: number): Runtime
       total,
       collectionIds: line.collectionIds ?? NONE,
       tags: line.tags && line.tags.length > 0 ? line.tags.map((tag) => tag.toLowerCase()) : NONE,
+      ladderOffer: offerOfAttribute(line.attributes?.[LADDER_OFFER]),
     });
   }
   const subtotal =
@@ -53,6 +54,17 @@ export function normalizeCheckout(input: CheckoutInput, digits: number): Runtime
     visitorKey: input.visitorKey || c?.id || "",
     now,
   };
+}
+
+/** The line attribute naming the offer that added or upgraded a line (DESIGN §3.2, §3.5). */
+export const LADDER_OFFER = "_ladder_offer";
+
+/** `offerId` or `offerId#variantId` → the offer id; offer ids never contain `#`. */
+export function offerOfAttribute(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const hash = value.indexOf("#");
+  const id = hash < 0 ? value : value.slice(0, hash);
+  return id === "" ? null : id;
 }
 
 /** Shared by lines without collections or tags (the discount function passes none). */

@@ -111,18 +111,30 @@ export function packForFunction(
     switch (offer.kind) {
       case "upgrade":
         index.add("t", offer.to.variantId, position);
-        fields = [packVariant(offer.to.variantId), String(offer.discountPercent ?? "")];
+        fields = [
+          packVariant(offer.to.variantId),
+          String(offer.discountPercent ?? ""),
+          offer.discountAmount === undefined ? "" : money(offer.discountAmount),
+        ];
         break;
       case "cross-sell":
         index.add("t", offer.item.variantId, position);
-        fields = [packVariant(offer.item.variantId), String(offer.discountPercent ?? "")];
+        fields = [
+          packVariant(offer.item.variantId),
+          String(offer.discountPercent ?? ""),
+          offer.discountAmount === undefined ? "" : money(offer.discountAmount),
+        ];
         for (const id of copyItems(offer)) {
           index.add("t", id, position);
           fields.push(packVariant(id));
         }
         break;
       case "bundle":
-        fields = [String(offer.discountPercent)];
+        fields = [
+          offer.bundlePrice === undefined
+            ? String(offer.discountPercent)
+            : `$${money(offer.bundlePrice)}`,
+        ];
         for (const item of offer.items) {
           index.add("v", item.variantId, position);
           fields.push(packVariant(item.variantId), String(item.quantity ?? 1));

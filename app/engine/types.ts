@@ -82,18 +82,24 @@ export interface UpgradeOffer extends OfferBase {
   kind: "upgrade";
   trigger: Trigger;
   to: OfferedItem;
+  /** At most one of `discountPercent` and `discountAmount` (money off each unit). */
   discountPercent?: number;
+  discountAmount?: DecimalString;
 }
 export interface CrossSellOffer extends OfferBase {
   kind: "cross-sell";
   trigger: Trigger;
   item: OfferedItem;
+  /** At most one of `discountPercent` and `discountAmount` (money off each unit). */
   discountPercent?: number;
+  discountAmount?: DecimalString;
 }
 export interface BundleOffer extends OfferBase {
   kind: "bundle";
   items: BundleItem[];
-  discountPercent: number;
+  /** Exactly one of `discountPercent` and `bundlePrice` (the price of one complete set). */
+  discountPercent?: number;
+  bundlePrice?: DecimalString;
 }
 export interface VolumeOffer extends OfferBase {
   kind: "volume";
@@ -235,7 +241,8 @@ export type Discount =
       target: "lines";
       lines: LineDiscount[];
       amount: DecimalString;
-      percent: number;
+      /** Absent when the offer takes an amount off (`discountAmount`, `bundlePrice`). */
+      percent?: number;
     }
   | { offerId: string; target: "shipping"; percent: number };
 
@@ -304,8 +311,11 @@ interface RuntimeOfferBase {
 export interface RuntimeUpgrade extends RuntimeOfferBase {
   kind: "upgrade";
   to: RuntimeItem;
+  /** 0 when the offer takes an amount off instead (or gives no discount). */
   percent: PercentUnits;
   percentShown: number;
+  /** Money off each unit (`discountAmount`), 0 when none; never more than the unit price. */
+  amountOff: Minor;
 }
 export interface RuntimeCrossSell extends RuntimeOfferBase {
   kind: "cross-sell";
@@ -317,12 +327,16 @@ export interface RuntimeCrossSell extends RuntimeOfferBase {
   extraTargets?: readonly string[];
   percent: PercentUnits;
   percentShown: number;
+  amountOff: Minor;
 }
 export interface RuntimeBundle extends RuntimeOfferBase {
   kind: "bundle";
   items: readonly (RuntimeItem & { quantity: number })[];
+  /** 0 when the bundle has a `bundlePrice` instead. */
   percent: PercentUnits;
   percentShown: number;
+  /** The price of one complete set, or null when the bundle gives a percent. */
+  bundlePrice: Minor | null;
 }
 export interface RuntimeVolume extends RuntimeOfferBase {
   kind: "volume";
@@ -412,6 +426,11 @@ export interface RuntimeLine {
   collectionIds: readonly string[];
   /** Lower case. */
   tags: readonly string[];
+  /**
+   * The offer that added or upgraded the line: its `_ladder_offer` attribute without the
+   * `#variantId` part; null when absent (rule 14: an upgrade's discount needs it).
+   */
+  ladderOffer: string | null;
 }
 
 export interface RuntimeCustomer {
@@ -480,6 +499,10 @@ export interface PublishedOffer {
   it?: PublishedItem;
   bi?: PublishedBundleItem[];
   d?: number;
+  /** Money off each unit (upgrade, cross-sell), minor units. */
+  da?: Minor;
+  /** A bundle's set price, minor units (instead of `d`). */
+  bp?: Minor;
   q?: [number, number][];
   h?: Minor;
   cc?: string[];
@@ -526,7 +549,10 @@ export type PackedIndex = Record<string, number | number[]>;
  * the same for every input value, whatever its size, and for every instruction.
  *
  * A packed offer is `kind|id|startsAt|endsAt|segments|...` with the kind's fields after it:
- * `u|…|variant|percent`, `x|…|variant|percent|variant…` (the A/B copies' add-ons), `b|…|percent|variant|quantity|variant|quantity…`,
+ * `u|…|variant|percent|amount`, `x|…|variant|percent|amount|variant…` (the A/B copies' add-ons
+ * after the amount; one of percent and amount off each
+ * unit, in minor units, is empty), `b|…|discount|variant|quantity|variant|quantity…` (the
+ * discount a percent, or `$` and the set price in minor units),
  * `v|…|minQuantity|percent|minQuantity|percent…`, `f|…|threshold|CC,CC`, `g|…|variant|threshold`.
  * Empty fields are absent values; segments are initials (n, r, f, p); variants are the numeric
  * tail of a ProductVariant GID or, prefixed with `~`, an id of another form; `|` and `%` in ids

@@ -61,12 +61,26 @@ export interface OfferForm {
   /** The upgrade target (`to`), the cross-sell item or the gift. */
   item: ItemRef | null;
   items: BundleItemForm[];
+  /**
+   * How the discount is given (DESIGN §3.1 "Discount value"): a percent, an amount off each unit
+   * (upgrade, cross-sell: `discountAmount`) or a set price (bundle: `bundlePrice`).
+   */
+  discountMode: DiscountMode;
   discountPercent: string;
+  /** `discountAmount` (upgrade, cross-sell) or `bundlePrice` (bundle), as typed. */
+  discountAmount: string;
   tiers: TierForm[];
   threshold: string;
   countries: string[];
   /** A/B copies: none, or 2–4. */
   variants: VariantForm[];
+}
+
+export type DiscountMode = "percent" | "amount";
+
+/** The config field an amount-mode discount is written to, by kind. */
+export function amountField(kind: OfferKind): "discountAmount" | "bundlePrice" {
+  return kind === "bundle" ? "bundlePrice" : "discountAmount";
 }
 
 /** Kinds whose offer has a trigger, and the field its offered item lives in. */
@@ -105,7 +119,9 @@ export function emptyForm(kind: OfferKind): OfferForm {
     trigger: emptyTrigger(),
     item: null,
     items: [],
+    discountMode: "percent",
     discountPercent: "",
+    discountAmount: "",
     tiers: kind === "volume" ? [{ minQuantity: "", discountPercent: "" }] : [],
     threshold: "",
     countries: [],
@@ -198,7 +214,7 @@ export function formToOffer(form: OfferForm): JsonObject {
         const quantity = numberOrText(item.quantity);
         return { ...itemToConfig(item), ...(quantity === undefined ? {} : { quantity }) };
       });
-      set(out, "discountPercent", numberOrText(form.discountPercent));
+      setDiscount(out, form);
       break;
     case "volume":
       out.tiers = form.tiers.map((tier) => {
@@ -217,10 +233,18 @@ export function formToOffer(form: OfferForm): JsonObject {
       break;
     case "upgrade":
     case "cross-sell":
-      set(out, "discountPercent", numberOrText(form.discountPercent));
+      setDiscount(out, form);
       break;
   }
   return out;
+}
+
+/** Only the field of the chosen mode is written: the other, if typed, is left out. */
+function setDiscount(out: JsonObject, form: OfferForm) {
+  if (form.discountMode === "amount") {
+    const amount = form.discountAmount.trim();
+    if (amount) out[amountField(form.kind)] = amount;
+  } else set(out, "discountPercent", numberOrText(form.discountPercent));
 }
 
 const text = (value: unknown): string =>
@@ -278,7 +302,12 @@ export function offerToForm(body: unknown): OfferForm {
           };
         })
       : [],
+    discountMode:
+      offer.discountPercent === undefined && offer[amountField(kind)] !== undefined
+        ? "amount"
+        : "percent",
     discountPercent: text(offer.discountPercent),
+    discountAmount: text(offer[amountField(kind)]),
     tiers: Array.isArray(offer.tiers)
       ? offer.tiers.map((raw) => {
           const tier = record(raw);
@@ -396,6 +425,8 @@ export function fieldLabel(field: string, kind: OfferKind): string {
     item: kind === "upgrade" ? "Upgrade to" : kind === "gift" ? "Gift" : "Offered product",
     items: "Bundle items",
     discountPercent: kind === "bundle" ? "Bundle discount" : "Discount",
+    discountAmount: "Amount off each unit",
+    bundlePrice: "Bundle price",
     tiers: "Tiers",
     threshold: "Threshold",
     countries: "Countries",

@@ -470,7 +470,9 @@ function PreviewResultView({ result }: { result: PreviewResult }) {
                 {title(d.offerId)}:{" "}
                 {d.target === "shipping"
                   ? "free shipping"
-                  : `${money(d.amount)} off (${d.percent}%)`}
+                  : d.percent === undefined
+                    ? `${money(d.amount)} off`
+                    : `${money(d.amount)} off (${d.percent}%)`}
               </List.Item>
             ))}
           </List>

@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { formatMoney, type CheckoutInput, type Offer, type OfferConfig } from "../../app/engine";
+import {
+  formatMoney,
+  parseMoney,
+  type CheckoutInput,
+  type Offer,
+  type OfferConfig,
+} from "../../app/engine";
 
 /** A small catalog so random offers and random carts actually meet. */
 export const CATALOG = Array.from({ length: 8 }, (_, i) => ({
@@ -10,11 +16,18 @@ export const CATALOG = Array.from({ length: 8 }, (_, i) => ({
   title: `Product ${i}`,
 }));
 
-const price = fc.integer({ min: 1, max: 50_000 }).map((cents) => formatMoney(cents, 2));
+const price = fc.integer({ min: 1, max: 50_000 }).map((minor) => formatMoney(minor, 2));
+const cents = (amount: string) => parseMoney(amount, 2) ?? 0;
 const catalogItem = fc.constantFrom(...CATALOG);
 const percent = fc.oneof(
   fc.integer({ min: 1, max: 100 }),
   fc.constantFrom(12.5, 33.33, 0.5, 99.99),
+);
+/** An upgrade's or add-on's discount: a percent, an amount off each unit, or none. */
+const itemDiscount = fc.oneof(
+  fc.record({ discountPercent: percent }),
+  fc.record({ discountAmount: price }),
+  fc.constant({}),
 );
 const trigger = fc.oneof(
   catalogItem.map((c) => ({ productIds: [c.productId] })),
@@ -43,39 +56,43 @@ const common = fc.record({
 });
 
 const offerBody: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
-  fc.record({
-    kind: fc.constant("upgrade"),
-    trigger,
-    to: offered,
-    discountPercent: fc.option(percent, { nil: undefined }),
-  }),
-  fc.record({
-    kind: fc.constant("cross-sell"),
-    trigger,
-    item: offered,
-    discountPercent: fc.option(percent, { nil: undefined }),
-  }),
+  fc
+    .record({ kind: fc.constant("upgrade"), trigger, to: offered, discount: itemDiscount })
+    .map(({ discount, ...offer }) => ({ ...offer, ...discount })),
+  fc
+    .record({ kind: fc.constant("cross-sell"), trigger, item: offered, discount: itemDiscount })
+    .map(({ discount, ...offer }) => ({ ...offer, ...discount })),
   fc
     .uniqueArray(fc.record({ c: catalogItem, price, quantity: fc.integer({ min: 1, max: 3 }) }), {
       minLength: 2,
       maxLength: 3,
       selector: (x) => x.c.variantId,
     })
-    .chain((items) =>
-      fc.record({
-        kind: fc.constant("bundle"),
-        items: fc.constant(
-          items.map((x) => ({
-            variantId: x.c.variantId,
-            productId: x.c.productId,
-            title: x.c.title,
-            price: x.price,
-            quantity: x.quantity,
-          })),
-        ),
-        discountPercent: percent,
-      }),
-    ),
+    .chain((items) => {
+      // A percent, or a set price below the set's list total (validation asks for both).
+      const listTotal = items.reduce((sum, x) => sum + cents(x.price) * x.quantity, 0);
+      const discount = fc.oneof(
+        fc.record({ discountPercent: percent }),
+        fc
+          .integer({ min: 1, max: listTotal - 1 })
+          .map((setPrice) => ({ bundlePrice: formatMoney(setPrice, 2) })),
+      );
+      return fc
+        .record({
+          kind: fc.constant("bundle"),
+          items: fc.constant(
+            items.map((x) => ({
+              variantId: x.c.variantId,
+              productId: x.c.productId,
+              title: x.c.title,
+              price: x.price,
+              quantity: x.quantity,
+            })),
+          ),
+          discount,
+        })
+        .map(({ discount: d, ...offer }) => ({ ...offer, ...d }));
+    }),
   fc.uniqueArray(fc.integer({ min: 2, max: 12 }), { minLength: 1, maxLength: 3 }).chain((mins) =>
     fc.record({
       kind: fc.constant("volume"),
@@ -127,7 +144,18 @@ export const configArb: fc.Arbitrary<OfferConfig> = fc
 export const checkoutArb: fc.Arbitrary<CheckoutInput> = fc
   .record({
     lines: fc.array(
-      fc.record({ c: catalogItem, quantity: fc.integer({ min: 1, max: 8 }), price }),
+      fc.record({
+        c: catalogItem,
+        quantity: fc.integer({ min: 1, max: 8 }),
+        price,
+        // The offer that added or upgraded the line (rule 14), at times with the variant seen.
+        ladderOffer: fc.option(
+          fc
+            .tuple(fc.integer({ min: 0, max: 5 }), fc.boolean())
+            .map(([k, variant]) => (variant ? `offer-${k}#b` : `offer-${k}`)),
+          { nil: undefined, freq: 2 },
+        ),
+      }),
       { maxLength: 10 },
     ),
     customer: fc.option(
@@ -155,6 +183,10 @@ export const checkoutArb: fc.Arbitrary<CheckoutInput> = fc
       unitPrice: l.price,
       collectionIds: [l.c.collectionId],
       tags: [l.c.tag],
+      attributes: (l.ladderOffer === undefined ? {} : { _ladder_offer: l.ladderOffer }) as Record<
+        string,
+        string
+      >,
     })),
     customer: customer ? { id: "gid://shopify/Customer/1", ...customer } : null,
     countryCode,

@@ -66,6 +66,67 @@ describe("engine invariants (fast-check)", () => {
     );
   });
 
+  it("at most one offer discounts a line, and an upgrade only the lines it made (rule 14)", () => {
+    let upgraded = 0;
+    fc.assert(
+      fc.property(configArb, checkoutArb, (config, random) => {
+        // Half the lines of an upgrade's target carry that upgrade's id, the way checkout marks
+        // the line it replaced; the others keep the generator's random attribute.
+        const input = {
+          ...random,
+          lines: random.lines.map((l, i) => {
+            const made = config.offers.find(
+              (o) => o.kind === "upgrade" && o.to.variantId === l.variantId,
+            );
+            return made && i % 2 === 0 ? { ...l, attributes: { _ladder_offer: made.id } } : l;
+          }),
+        };
+        const ev = run(config, input);
+        const owner = new Map<string, string>();
+        for (const d of ev.discounts) {
+          if (d.target !== "lines") continue;
+          const offer = config.offers.find((o) => o.id === d.offerId);
+          for (const { lineId } of d.lines) {
+            expect(owner.get(lineId)).toBeUndefined();
+            owner.set(lineId, d.offerId);
+            if (offer?.kind !== "upgrade") continue;
+            const line = input.lines.find((l) => l.id === lineId);
+            expect(line?.variantId).toBe(offer.to.variantId);
+            expect(line?.attributes?._ladder_offer?.split("#")[0]).toBe(offer.id);
+            upgraded += 1;
+          }
+        }
+      }),
+      RUNS,
+    );
+    expect(upgraded).toBeGreaterThan(5);
+  });
+
+  it("each line keeps the largest amount any single offer would take off it alone", () => {
+    fc.assert(
+      fc.property(configArb, checkoutArb, (config, input) => {
+        const together = run(config, input).discounts;
+        const kept = new Map<string, number>();
+        for (const d of together) {
+          if (d.target !== "lines") continue;
+          for (const l of d.lines) kept.set(l.lineId, cents(l.amount));
+        }
+        // Line offers alone (gifts read the subtotal others leave, so they are left out here).
+        for (const offer of config.offers) {
+          if (offer.kind === "gift" || offer.kind === "free-shipping") continue;
+          const alone = run({ ...config, offers: [offer] }, input).discounts;
+          for (const d of alone) {
+            if (d.target !== "lines") continue;
+            for (const l of d.lines) {
+              expect(kept.get(l.lineId) ?? 0).toBeGreaterThanOrEqual(cents(l.amount));
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("evaluation is deterministic", () => {
     fc.assert(
       fc.property(configArb, checkoutArb, (config, input) => {
@@ -110,7 +171,12 @@ describe("engine invariants (fast-check)", () => {
             a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2]))),
           ).toBe(true);
         }
-        expect(ev.offers.length).toBeLessThanOrEqual(config.settings?.maxOffers ?? 2);
+        // Rule 4: a reached gift's claim is not a pitch and never counts against maxOffers.
+        const pitches = ev.offers.filter((o) => o.kind !== "gift");
+        expect(pitches.length).toBeLessThanOrEqual(config.settings?.maxOffers ?? 2);
+        for (const claim of ev.offers.filter((o) => o.kind === "gift")) {
+          expect(ev.progress.find((p) => p.offerId === claim.offerId)?.reached).toBe(true);
+        }
       }),
       RUNS,
     );

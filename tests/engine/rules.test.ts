@@ -341,7 +341,7 @@ describe("offer kinds (DESIGN §3.1)", () => {
   });
 
   it("upgrade: once upgraded, the discount applies to the upgraded line and the offer is not shown again", () => {
-    const premium = line("premium-wash", "28.00");
+    const premium = line("premium-wash", "28.00", 1, { attributes: { _ladder_offer: "premium" } });
     const ev = run(
       config([
         {
@@ -591,7 +591,7 @@ describe("money", () => {
     expect(kwd.progress[0]).toMatchObject({ threshold: "10.500", remaining: "1.125" });
   });
 
-  it("two offers on one line stack but never take it below zero", () => {
+  it("two offers on one line never add up: the line keeps the larger discount (rule 14)", () => {
     const sauce = line("truffle-sauce", "9.00");
     const ev = run(
       config([
@@ -604,17 +604,10 @@ describe("money", () => {
     );
     expect(ev.discounts).toEqual([
       {
-        offerId: "sauce",
-        target: "lines",
-        lines: [{ lineId: sauce.id, amount: "4.50" }],
-        amount: "4.50",
-        percent: 50,
-      },
-      {
         offerId: "gift",
         target: "lines",
-        lines: [{ lineId: sauce.id, amount: "4.50" }],
-        amount: "4.50",
+        lines: [{ lineId: sauce.id, amount: "9.00" }],
+        amount: "9.00",
         percent: 100,
       },
     ]);

@@ -113,6 +113,11 @@ export function functionInput(
         quantity: line.quantity,
         cost: { amountPerQuantity: { amount: line.unitPrice } },
         merchandise: { id: line.variantId },
+        // Shopify answers `attribute(key:)` with null when the line has no such attribute.
+        ladderOffer:
+          line.attributes?._ladder_offer === undefined
+            ? null
+            : { value: line.attributes._ladder_offer },
       })),
       buyerIdentity: customer
         ? {

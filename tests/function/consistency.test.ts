@@ -191,10 +191,12 @@ describe("checkout limits in the function", () => {
     ),
     offers.freeShipping("ship", "10.00"),
   ]);
-  /** `priced` upgraded lines (each discounted) in a cart of `total` lines. */
+  /** `priced` upgraded lines (each discounted: its upgrade made it) in a cart of `total` lines. */
   function cart(priced: number, total: number): CheckoutInput {
     const lines = [
-      ...Array.from({ length: priced }, (_, i) => line(`up${i}`, "5.00")),
+      ...Array.from({ length: priced }, (_, i) =>
+        line(`up${i}`, "5.00", 1, { attributes: { _ladder_offer: `u${i}` } }),
+      ),
       ...Array.from({ length: total - priced }, (_, i) => line(`other${i}`, "3.00")),
     ];
     return checkoutOf(lines);

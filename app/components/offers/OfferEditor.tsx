@@ -38,6 +38,7 @@ import { currencySymbol, formatAmount } from "../money";
 import { UnsavedChangesBar } from "../UnsavedChangesBar";
 import { useCatalogPicker, type PickKind } from "./CatalogPicker";
 import { previewCopy } from "./copy-preview";
+import { DiscountValueField } from "./DiscountValueField";
 import { TagInput } from "./TagInput";
 import { VariantResultsCard } from "./VariantResultsCard";
 import { VariantsCard } from "./VariantsCard";
@@ -235,15 +236,12 @@ export function OfferEditor({ data }: { data: OfferEditorData }) {
                     }}
                   />
                   {shape.discount === "optional" ? (
-                    <TextField
-                      label="Discount"
-                      suffix="%"
-                      inputMode="decimal"
-                      value={form.discountPercent}
-                      onChange={(discountPercent) => update({ discountPercent })}
-                      autoComplete="off"
-                      helpText="Optional. Taken off this product while the offer applies."
-                      error={errors.discountPercent}
+                    <DiscountValueField
+                      form={form}
+                      currency={data.currency}
+                      errors={errors}
+                      update={update}
+                      optional
                     />
                   ) : null}
                 </BlockStack>
@@ -697,15 +695,12 @@ function BundleCard({
             </BlockStack>
           ))
         )}
-        <TextField
-          label="Bundle discount"
-          suffix="%"
-          inputMode="decimal"
-          value={form.discountPercent}
-          onChange={(discountPercent) => update({ discountPercent })}
-          autoComplete="off"
-          helpText="Taken off every complete set in the cart."
-          error={errors.discountPercent}
+        <DiscountValueField
+          form={form}
+          currency={currency}
+          errors={errors}
+          update={update}
+          optional={false}
         />
       </BlockStack>
     </Card>

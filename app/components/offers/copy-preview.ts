@@ -24,7 +24,10 @@ const cents = (amount: string) => {
 
 function sample(form: OfferForm, names: Record<string, string>, currency: string) {
   const money = (n: number) => formatAmount(n, currency);
-  const percent = cents(form.discountPercent) ?? 0;
+  const byAmount = form.discountMode === "amount";
+  const percent = byAmount ? 0 : (cents(form.discountPercent) ?? 0);
+  const amount = byAmount ? (cents(form.discountAmount) ?? 0) : 0;
+  let setPrice: string | null = null;
   const lineTitle =
     names[form.trigger.productIds[0] ?? ""] ?? names[form.trigger.variantIds[0] ?? ""] ?? "";
   const values: TemplateValues = {};
@@ -38,8 +41,9 @@ function sample(form: OfferForm, names: Record<string, string>, currency: string
     case "cross-sell": {
       const price = cents(form.item?.price ?? "");
       if (price !== null) {
-        values.price = money(price * (1 - percent / 100));
-        values.savings = percent > 0 ? money((price * percent) / 100) : null;
+        const off = byAmount ? Math.min(amount, price) : (price * percent) / 100;
+        values.price = money(price - off);
+        values.savings = off > 0 ? money(off) : null;
       }
       break;
     }
@@ -52,7 +56,9 @@ function sample(form: OfferForm, names: Record<string, string>, currency: string
       );
       if (missing)
         values.price = money((cents(missing.price) ?? 0) * (cents(missing.quantity) ?? 1));
-      values.savings = percent > 0 ? money((total * percent) / 100) : null;
+      const off = byAmount ? Math.max(0, total - amount) : (total * percent) / 100;
+      values.savings = off > 0 ? money(off) : null;
+      if (byAmount && amount > 0) setPrice = money(amount);
       assumption = first ? `A cart with ${first.title} only.` : "A cart with part of the bundle.";
       break;
     }
@@ -84,7 +90,11 @@ function sample(form: OfferForm, names: Record<string, string>, currency: string
     }
   }
   if (itemTitle) values["item.title"] = itemTitle;
-  return { values, facts: { itemTitle, lineTitle, percentShown, quantity }, assumption };
+  return {
+    values,
+    facts: { itemTitle, lineTitle, percentShown, quantity, setPrice },
+    assumption,
+  };
 }
 
 /** The headline and reason a buyer would read, for a named customer or a guest. */

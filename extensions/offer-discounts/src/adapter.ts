@@ -98,6 +98,8 @@ export function prepareCart(input: FunctionInput, loaded: LoadedConfig): Prepare
       productId: "",
       quantity: line.quantity,
       unitPrice: line.cost.amountPerQuantity.amount,
+      // Rule 14: the engine discounts an upgraded item only on the line its upgrade made.
+      attributes: line.ladderOffer?.value ? { _ladder_offer: line.ladderOffer.value } : undefined,
     });
   }
 
@@ -130,8 +132,8 @@ export function earned(cart: PreparedCart, countryCode: string | null): EarnedTo
 }
 
 /**
- * The config with its thresholds in the cart's currency. Thresholds and the premium spend are
- * in the shop's currency; cart amounts (prices, a customer's spend) arrive in the buyer's, with
+ * The config with its amounts in the cart's currency. Thresholds, amounts off, set prices and
+ * the premium spend are in the shop's currency; cart amounts (prices, a customer's spend) arrive in the buyer's, with
  * `presentmentCurrencyRate` between them. Percentages need no conversion.
  */
 function inCartCurrency(
@@ -154,9 +156,20 @@ function inCartCurrency(
     settings: { ...config.settings, premiumMinSpent: convert(config.settings.premiumMinSpent) },
     offerAt: (index) => {
       const offer = config.offerAt(index);
-      return offer.kind === "free-shipping" || offer.kind === "gift"
-        ? { ...offer, threshold: convert(offer.threshold) }
-        : offer;
+      switch (offer.kind) {
+        case "free-shipping":
+        case "gift":
+          return { ...offer, threshold: convert(offer.threshold) };
+        case "upgrade":
+        case "cross-sell":
+          return offer.amountOff > 0 ? { ...offer, amountOff: convert(offer.amountOff) } : offer;
+        case "bundle":
+          return offer.bundlePrice === null
+            ? offer
+            : { ...offer, bundlePrice: convert(offer.bundlePrice) };
+        default:
+          return offer;
+      }
     },
   };
   return { config: inCart, convert };

@@ -11,6 +11,8 @@ export interface DeliveryLineInput {
   cost: { amountPerQuantity: { amount: string } };
   /** `{}` for a custom product (the query selects fields on ProductVariant only). */
   merchandise: { id?: string };
+  /** The `_ladder_offer` attribute: the offer that added or upgraded the line (rule 14). */
+  ladderOffer: { value: string | null } | null;
 }
 
 /** A cart line as the lines target asks for it. */
