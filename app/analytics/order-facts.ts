@@ -7,6 +7,8 @@
  * upgraded (line property `_ladder_offer`), net of refunds; an upgraded line counts whole.
  */
 
+import { offerIdOf } from "../engine/offer-ref";
+
 export const GROUPS = ["treatment", "holdout"] as const;
 export type Group = (typeof GROUPS)[number];
 /** `none`: the order did not pass through Ladder's checkout extension (no `_ladder_group`). */
@@ -152,22 +154,52 @@ export function contribution(order: CountedOrder): RollupDelta[] {
       impressions: shown.size > 0 ? 1 : 0,
     },
   ];
-  for (const offerId of [...new Set([...shown, ...accepted])].sort()) {
-    rows.push({
-      day: order.day,
-      group: order.group,
-      offerId,
-      orders: accepted.has(offerId) ? 1 : 0,
-      valueSum: 0,
-      valueSumSq: 0,
-      valueSumCube: 0,
-      valueSumQuad: 0,
-      acceptedOrders: 0,
-      attributed: order.offerRevenue[offerId] ?? 0,
-      impressions: shown.has(offerId) ? 1 : 0,
-    });
+  // One row per offer (whatever copy was seen), and one per A/B copy seen or accepted
+  // (`offerId#variantId`): an order counts once for the offer even if it names two copies.
+  const perOffer = new Map<string, { orders: number; attributed: number; impressions: number }>();
+  for (const ref of [...new Set([...shown, ...accepted])].sort()) {
+    const attributed = order.offerRevenue[ref] ?? 0;
+    const orders = accepted.has(ref) ? 1 : 0;
+    const impressions = shown.has(ref) ? 1 : 0;
+    const offerId = offerIdOf(ref);
+    const offer = perOffer.get(offerId) ?? { orders: 0, attributed: 0, impressions: 0 };
+    offer.orders = Math.max(offer.orders, orders);
+    offer.impressions = Math.max(offer.impressions, impressions);
+    offer.attributed += attributed;
+    perOffer.set(offerId, offer);
+    if (ref !== offerId) rows.push(offerRow(order, ref, orders, attributed, impressions));
   }
-  return rows;
+  for (const [offerId, o] of perOffer) {
+    rows.push(offerRow(order, offerId, o.orders, o.attributed, o.impressions));
+  }
+  return rows.sort((a, b) => (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0));
+}
+
+function offerRow(
+  order: CountedOrder,
+  offerId: string,
+  orders: number,
+  attributed: number,
+  impressions: number,
+): RollupDelta {
+  return {
+    day: order.day,
+    group: order.group,
+    offerId,
+    orders,
+    valueSum: 0,
+    valueSumSq: 0,
+    valueSumCube: 0,
+    valueSumQuad: 0,
+    acceptedOrders: 0,
+    attributed,
+    impressions,
+  };
+}
+
+/** A rollup row of one A/B copy rather than of a whole offer (or the order-level row). */
+export function isVariantRow(offerId: string): boolean {
+  return offerId.includes("#");
 }
 
 /** Adds `sign` × each row into `into` (keyed by day, group, offer). */
@@ -246,8 +278,12 @@ export function localDay(instant: Date, timeZone: string): string {
   return format.format(instant);
 }
 
-/** Offer ids as the config allows them in attributes: short, no separators. */
-const OFFER_ID = /^[A-Za-z0-9][\w.:-]{0,63}$/;
+/**
+ * Offer ids as the config allows them in attributes: short, no separators, optionally with the
+ * A/B copy the buyer saw (`offerId#variantId`, DESIGN §3.2). The copy is kept: facts hold these
+ * references, and rollups count them per offer and per copy.
+ */
+const OFFER_ID = /^[A-Za-z0-9][\w.:-]{0,63}(#[A-Za-z0-9_-]{1,32})?$/;
 
 export function parseOfferId(value: unknown): string | null {
   if (typeof value !== "string") return null;

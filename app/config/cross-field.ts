@@ -33,6 +33,17 @@ export function crossFieldProblems(input: unknown): Problem[] {
       } else ids.set(id, i);
     }
 
+    const copies = new Map<string, number>();
+    records(offer.variants)?.forEach((variant, j) => {
+      if (typeof variant.id !== "string") return;
+      const first = copies.get(variant.id);
+      if (first !== undefined) {
+        problems.push({
+          path: `${at}.variants[${j}].id`,
+          message: `duplicate variant id "${variant.id}" (also variants[${first}].id)`,
+        });
+      } else copies.set(variant.id, j);
+    });
     problems.push(...discountValueProblems(offer, at, (input as Record<string, unknown>).currency));
 
     if (offer.kind === "bundle") {

@@ -8,7 +8,7 @@ import {
   parseMoney,
   placeholdersIn,
 } from "../engine";
-import type { OfferConfig } from "../engine";
+import type { OfferConfig, OfferedItem } from "../engine";
 
 /** DESIGN §3.1 limits, shared with the admin forms. */
 export const LIMITS = {
@@ -19,6 +19,9 @@ export const LIMITS = {
   minBundleItems: 2,
   maxTextLength: 500,
   maxPercentDecimals: 4,
+  /** A/B copies of one offer (DESIGN §3.1 "Variants"). */
+  variants: { min: 2, max: 4 },
+  maxVariantWeight: 1_000_000,
   /** Any amount, in minor units (10 billion dollars): sums of them stay exact integers. */
   maxAmountMinor: 10 ** 12,
   /** A cart line's quantity. */
@@ -141,7 +144,8 @@ const item = (digits: number) =>
   );
 
 const base = {
-  id: id(),
+  // Attributes write `offerId#variantId` and list ids comma-separated (DESIGN §3.2).
+  id: id().refine((v) => !/[#,]/.test(v), { error: "must not contain # or ," }),
   title: text(),
   status: z.enum(["active", "draft"], { error: 'must be "active" or "draft"' }),
   priority: wholeNumber(-1000, 1000, "a whole number").optional(),
@@ -157,9 +161,46 @@ const base = {
   why: template().optional(),
 };
 
+/** Variant ids go into attributes after `#` (DESIGN §3.2). */
+export const VARIANT_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** An offer's A/B copies; only a cross-sell's copy may offer its own item. */
+const variants = (ownItem: z.ZodType<OfferedItem> | null) =>
+  z
+    .array(
+      z.strictObject(
+        {
+          id: z
+            .string({ error: (i) => (i.input === undefined ? "is required" : "must be a string") })
+            .regex(VARIANT_ID, {
+              error:
+                "must be 1 to 32 letters, digits, - or _ (it is written after # in attributes)",
+            }),
+          weight: wholeNumber(1, LIMITS.maxVariantWeight, "a whole number").optional(),
+          message: template().optional(),
+          why: template().optional(),
+          item: ownItem
+            ? ownItem.optional()
+            : z
+                .undefined({ error: "only a cross-sell's variants can offer their own item" })
+                .optional(),
+        },
+        { error: "must be an object with id and optionally weight, message, why" },
+      ),
+      { error: "must be an array of variants" },
+    )
+    .min(LIMITS.variants.min, {
+      error: `must list ${LIMITS.variants.min} to ${LIMITS.variants.max} variants, or be left out`,
+    })
+    .max(LIMITS.variants.max, {
+      error: `must list ${LIMITS.variants.min} to ${LIMITS.variants.max} variants`,
+    })
+    .optional();
+
 function offerSchemas(digits: number) {
   const upgrade = z.strictObject({
     ...base,
+    variants: variants(null),
     kind: z.literal("upgrade"),
     trigger: trigger(),
     to: item(digits),
@@ -169,6 +210,7 @@ function offerSchemas(digits: number) {
   const crossSell = z.strictObject({
     ...base,
     kind: z.literal("cross-sell"),
+    variants: variants(item(digits)),
     trigger: trigger(),
     item: item(digits),
     discountPercent: percent().optional(),
@@ -177,6 +219,7 @@ function offerSchemas(digits: number) {
   const bundle = z.strictObject({
     ...base,
     kind: z.literal("bundle"),
+    variants: variants(null),
     items: z
       .array(
         z.strictObject({
@@ -198,6 +241,7 @@ function offerSchemas(digits: number) {
   const volume = z.strictObject({
     ...base,
     kind: z.literal("volume"),
+    variants: variants(null),
     trigger: trigger(),
     tiers: z
       .array(
@@ -212,6 +256,9 @@ function offerSchemas(digits: number) {
   const freeShipping = z.strictObject({
     ...base,
     kind: z.literal("free-shipping"),
+    variants: z
+      .undefined({ error: "free shipping has no variants: it shows progress, not copy" })
+      .optional(),
     threshold: money(digits),
     countries: z
       .array(
@@ -226,6 +273,7 @@ function offerSchemas(digits: number) {
   const gift = z.strictObject({
     ...base,
     kind: z.literal("gift"),
+    variants: variants(null),
     threshold: money(digits),
     item: item(digits),
   });

@@ -18,6 +18,7 @@ import {
   type PublishedSettings,
   type PublishedText,
   type PublishedTrigger,
+  type PublishedVariant,
   type Trigger,
 } from "./types";
 
@@ -162,6 +163,11 @@ function sharedTexts(offers: readonly Offer[]): {
     if (offer.kind === "upgrade") count(offer.to.title);
     if (offer.kind === "cross-sell" || offer.kind === "gift") count(offer.item.title);
     if (offer.kind === "bundle") offer.items.forEach((it) => count(it.title));
+    for (const v of offer.variants ?? []) {
+      count(v.message);
+      count(v.why);
+      if (v.item) count(v.item.title);
+    }
   }
   const table: string[] = [];
   const index = new Map<string, number>();
@@ -245,6 +251,16 @@ function compileOffer(
   if (offer.segments?.length) out.s = [...offer.segments];
   if (offer.message) out.m = text(offer.message);
   if (offer.why) out.w = text(offer.why);
+  if (offer.variants?.length) {
+    out.vr = offer.variants.map((v, i): PublishedVariant => {
+      const copy: PublishedVariant = { i: v.id };
+      if (v.weight !== undefined && v.weight !== 1) copy.n = v.weight;
+      if (v.message) copy.m = text(v.message);
+      if (v.why) copy.w = text(v.why);
+      if (v.item) copy.it = item(v.item, `${path}.variants[${i}].item`);
+      return copy;
+    });
+  }
   switch (offer.kind) {
     case "upgrade":
       out.it = item(offer.to, `${path}.to`);

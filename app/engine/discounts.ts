@@ -4,6 +4,7 @@ import type { CartView } from "./cart";
 import type { TriggerMatch } from "./match";
 import { percentOf } from "./percent";
 import { compareRank } from "./rank";
+import { crossSellTargets } from "./variants";
 import type {
   Minor,
   PercentUnits,
@@ -103,6 +104,18 @@ export function tierFor(
   return reached;
 }
 
+/** The cart's lines of these product variants, in cart order; undefined when there are none. */
+function targetLines(
+  cart: CartView,
+  variantIds: readonly string[],
+): readonly RuntimeLine[] | undefined {
+  const [only] = variantIds;
+  if (variantIds.length === 1 && only !== undefined) return cart.linesByVariant.get(only);
+  const lines: RuntimeLine[] = [];
+  for (const id of variantIds) lines.push(...(cart.linesByVariant.get(id) ?? []));
+  return lines.length > 0 ? lines.sort((a, b) => a.index - b.index) : undefined;
+}
+
 function wholeLines(lines: readonly RuntimeLine[]): Claim[] {
   return lines.map((line) => ({ line, base: line.total }));
 }
@@ -196,7 +209,7 @@ export function computeDiscounts(
       }
       case "cross-sell":
         if ((offer.percent > 0 || offer.amountOff > 0) && matches.has(index)) {
-          const lines = cart.linesByVariant.get(offer.item.variantId);
+          const lines = targetLines(cart, crossSellTargets(offer));
           if (lines) want(index, itemLines(lines, offer), shownPercent(offer));
         }
         break;

@@ -8,6 +8,7 @@ import type { TriggerMatches } from "./match";
 import { formatMoney } from "./money";
 import { normalizeCheckout } from "./normalize";
 import { percentOf } from "./percent";
+import { asShownTo } from "./variants";
 import { compareRank } from "./rank";
 import type {
   CheckoutInput,
@@ -46,6 +47,8 @@ interface Candidate {
   price: Minor;
   savings: Minor;
   facts: Omit<CopyFacts, "values">;
+  /** The A/B copy shown, when the offer has copies. */
+  variantId?: string;
   /**
    * A reached gift's "add your free gift": not a pitch, so it never counts against and is never
    * cut by `maxOffers` (rule 4).
@@ -107,7 +110,17 @@ export function evaluate(
       (budget && PUSHY.has(offer.kind) ? "budget" : null) ??
       (cooling && PUSHY.has(offer.kind) ? "cooldown" : null) ??
       (earned.standAside && canDiscountLines(offer) ? "too-many-lines" : null);
-    verdicts.push(early ? { shown: "no", reason: early } : judge(offer, index, context));
+    if (early) {
+      verdicts.push({ shown: "no", reason: early });
+      continue;
+    }
+    // The buyer's copy of an A/B-tested offer decides its texts and (cross-sell) add-on.
+    const seen = asShownTo(offer, checkout.visitorKey);
+    const verdict = judge(seen.offer, index, context);
+    if (seen.variant && verdict.shown === "yes" && verdict.candidate) {
+      verdict.candidate.variantId = seen.variant.id;
+    }
+    verdicts.push(verdict);
   }
 
   const ranked = verdicts
@@ -144,6 +157,7 @@ export function evaluate(
     });
     const shown: ShownOffer = {
       offerId: c.offer.id,
+      ...(c.variantId === undefined ? {} : { variantId: c.variantId }),
       kind: c.offer.kind,
       headline,
       why,

@@ -20,5 +20,8 @@ export { parseMoney, parseMoneyRounded, formatMoney } from "./money";
 export { parseInstant } from "./instant";
 export { parseCustomerState, type CustomerState } from "./customer-state";
 export { assignGroup, holdoutBucket } from "./holdout";
+export { stableHash } from "./hash";
+export { pickVariant, asShownTo } from "./variants";
+export { offerRef, offerIdOf } from "./offer-ref";
 export { DEFAULT_SETTINGS } from "./defaults";
 export * from "./types";

@@ -169,6 +169,9 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
     case "x": {
       const shown = percentAt(fields, 6);
       const item: RuntimeItem = { variantId: variantAt(fields, 5), title: "", price: 0 };
+      // Fields after the amount: the A/B copies' add-ons, discounted like the offer's own.
+      const extraTargets: string[] = [];
+      for (let at = 8; at < fields.length; at += 1) extraTargets.push(variantAt(fields, at));
       return {
         kind: "cross-sell",
         id,
@@ -181,6 +184,7 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
         message: null,
         why: null,
         item,
+        extraTargets,
         percent: toPercentUnits(shown),
         percentShown: shown,
         amountOff: amountAt(fields, 7),

@@ -22,6 +22,7 @@ import {
   type RuntimeItem,
   type RuntimeOffer,
   type RuntimeTier,
+  type RuntimeVariant,
   type Segment,
 } from "./types";
 
@@ -102,6 +103,9 @@ function buildIndex(raw: unknown[], offerAt: (index: number) => RuntimeOffer): I
         add(maps.t, offer.to.variantId, index);
         break;
       case "cross-sell":
+        add(maps.t, offer.item.variantId, index);
+        for (const target of offer.extraTargets ?? []) add(maps.t, target, index);
+        break;
       case "gift":
         add(maps.t, offer.item.variantId, index);
         break;
@@ -148,6 +152,31 @@ function decodeSegments(value: unknown): Segment[] | null {
   return out;
 }
 
+/** An offer's A/B copies (DESIGN §3.1 "Variants"). */
+function decodeVariants(value: unknown, text: (value: unknown) => string): RuntimeVariant[] {
+  const variants = array(value).map((v): RuntimeVariant => {
+    const r = isRecord(v) ? v : fail();
+    return {
+      id: str(r.i),
+      weight: r.n === undefined ? 1 : int(r.n, 1),
+      message: r.m === undefined ? null : text(r.m),
+      why: r.w === undefined ? null : text(r.w),
+      item: r.it === undefined ? null : decodeItem(r.it, text),
+    };
+  });
+  return variants.length > 0 ? variants : fail();
+}
+
+/** The copies' add-ons other than the offer's own, once each. */
+function copyTargets(variants: readonly RuntimeVariant[] | undefined, own: string): string[] {
+  const out: string[] = [];
+  for (const v of variants ?? []) {
+    const id = v.item?.variantId;
+    if (id !== undefined && id !== own && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
 /** One published offer (checkout form) → its runtime shape. */
 function decodeOffer(
   value: unknown,
@@ -165,6 +194,7 @@ function decodeOffer(
     segments: decodeSegments(o.s),
     message: o.m === undefined ? null : text(o.m),
     why: o.w === undefined ? null : text(o.w),
+    ...(o.vr === undefined ? {} : { variants: decodeVariants(o.vr, text) }),
   };
   const shown = o.d === undefined ? 0 : percent(o.d);
   const discount = { percent: toPercentUnits(shown), percentShown: shown };
@@ -172,8 +202,18 @@ function decodeOffer(
   switch (o.k) {
     case "u":
       return { ...base, kind: "upgrade", to: decodeItem(o.it, text), ...discount, amountOff };
-    case "x":
-      return { ...base, kind: "cross-sell", item: decodeItem(o.it, text), ...discount, amountOff };
+    case "x": {
+      const item = decodeItem(o.it, text);
+      const extraTargets = copyTargets(base.variants, item.variantId);
+      return {
+        ...base,
+        kind: "cross-sell",
+        item,
+        ...discount,
+        amountOff,
+        ...(extraTargets.length > 0 ? { extraTargets } : {}),
+      };
+    }
     case "b": {
       const items = array(o.bi).map((v) => ({
         ...decodeItem(v, text),

@@ -3,6 +3,7 @@ import { parseMoney } from "./money";
 import { parseInstant } from "./instant";
 import {
   PUBLISHED_VERSION,
+  type CrossSellOffer,
   type FunctionConfig,
   type Offer,
   type OfferConfig,
@@ -41,6 +42,16 @@ export const SEGMENT_INITIALS: Record<Segment, string> = {
   frequent: "f",
   premium: "p",
 };
+
+/** The product variants an offer's A/B copies add instead of its own item, once each. */
+export function copyItems(offer: CrossSellOffer): string[] {
+  const out: string[] = [];
+  for (const v of offer.variants ?? []) {
+    const id = v.item?.variantId;
+    if (id !== undefined && id !== offer.item.variantId && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
 
 class PackedIndexBuilder {
   readonly maps = { v: {}, t: {}, p: {}, c: {}, g: {} } as Record<
@@ -113,6 +124,10 @@ export function packForFunction(
           String(offer.discountPercent ?? ""),
           offer.discountAmount === undefined ? "" : money(offer.discountAmount),
         ];
+        for (const id of copyItems(offer)) {
+          index.add("t", id, position);
+          fields.push(packVariant(id));
+        }
         break;
       case "bundle":
         fields = [

@@ -50,6 +50,20 @@ export interface Tier {
   discountPercent: number;
 }
 
+/**
+ * One copy of an offer in an A/B test (DESIGN §3.1 "Variants"): its own headline, reason and,
+ * for a cross-sell, its own add-on. What it leaves out is the offer's own.
+ */
+export interface OfferVariant {
+  id: string;
+  /** Relative share of buyers (positive whole number); 1 when absent. */
+  weight?: number;
+  message?: string;
+  why?: string;
+  /** Only on a cross-sell: the add-on this copy offers instead of the offer's `item`. */
+  item?: OfferedItem;
+}
+
 interface OfferBase {
   id: string;
   title: string;
@@ -60,6 +74,8 @@ interface OfferBase {
   segments?: Segment[];
   message?: string;
   why?: string;
+  /** 2–4 copies of the offer, one per buyer (not on free shipping). */
+  variants?: OfferVariant[];
 }
 
 export interface UpgradeOffer extends OfferBase {
@@ -196,6 +212,8 @@ export type OfferAction =
 
 export interface ShownOffer {
   offerId: string;
+  /** The copy of the offer this buyer sees, when the offer is an A/B test. */
+  variantId?: string;
   kind: OfferKind;
   headline: string;
   why: string;
@@ -265,6 +283,16 @@ export interface RuntimeTier {
   percentShown: number;
 }
 
+/** A copy of an offer, as loaded (checkout form only: the function needs no assignment). */
+export interface RuntimeVariant {
+  id: string;
+  weight: number;
+  message: string | null;
+  why: string | null;
+  /** A cross-sell copy's own add-on. */
+  item: RuntimeItem | null;
+}
+
 interface RuntimeOfferBase {
   id: string;
   /** Position in the config; the tie-breaker of ranking and the order of every list. */
@@ -276,6 +304,8 @@ interface RuntimeOfferBase {
   segments: readonly Segment[] | null;
   message: string | null;
   why: string | null;
+  /** The offer's A/B copies, when it has them (checkout form). */
+  variants?: readonly RuntimeVariant[];
 }
 
 export interface RuntimeUpgrade extends RuntimeOfferBase {
@@ -290,6 +320,11 @@ export interface RuntimeUpgrade extends RuntimeOfferBase {
 export interface RuntimeCrossSell extends RuntimeOfferBase {
   kind: "cross-sell";
   item: RuntimeItem;
+  /**
+   * Product variants that the offer's A/B copies add instead of `item`: the discount falls on
+   * their lines too, whichever copy a buyer saw (both forms).
+   */
+  extraTargets?: readonly string[];
   percent: PercentUnits;
   percentShown: number;
   amountOff: Minor;
@@ -471,6 +506,17 @@ export interface PublishedOffer {
   q?: [number, number][];
   h?: Minor;
   cc?: string[];
+  /** A/B copies of the offer. */
+  vr?: PublishedVariant[];
+}
+
+/** An A/B copy as published: weight omitted when 1, texts and item only when it has its own. */
+export interface PublishedVariant {
+  i: string;
+  n?: number;
+  m?: PublishedText;
+  w?: PublishedText;
+  it?: PublishedItem;
 }
 
 export interface PublishedSettings {
@@ -503,7 +549,8 @@ export type PackedIndex = Record<string, number | number[]>;
  * the same for every input value, whatever its size, and for every instruction.
  *
  * A packed offer is `kind|id|startsAt|endsAt|segments|...` with the kind's fields after it:
- * `u|…|variant|percent|amount`, `x|…|variant|percent|amount` (one of percent and amount off each
+ * `u|…|variant|percent|amount`, `x|…|variant|percent|amount|variant…` (the A/B copies' add-ons
+ * after the amount; one of percent and amount off each
  * unit, in minor units, is empty), `b|…|discount|variant|quantity|variant|quantity…` (the
  * discount a percent, or `$` and the set price in minor units),
  * `v|…|minQuantity|percent|minQuantity|percent…`, `f|…|threshold|CC,CC`, `g|…|variant|threshold`.

@@ -6,7 +6,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
-import { localDay } from "../analytics/order-facts";
+import { isVariantRow, localDay } from "../analytics/order-facts";
 import {
   compareAov,
   MIN_ORDERS_PER_GROUP,
@@ -233,8 +233,9 @@ export async function loadDashboard(shop: string, range: DateRange): Promise<Das
       }
       point.attributed += row.attributed;
       trend.set(period, point);
-    } else if (group !== "holdout") {
+    } else if (group !== "holdout" && !isVariantRow(row.offerId)) {
       // Holdout buyers see no offers; their rows would only echo a misconfigured extension.
+      // A/B copies' rows (`offerId#variantId`) repeat their offer's figures, per copy.
       const offer = offers.get(row.offerId) ?? {
         offerId: row.offerId,
         impressions: 0,
@@ -443,6 +444,8 @@ export async function offerPerformance(shop: string, days = 30, now = new Date()
       day: { gte: addDays(today, -(days - 1)), lte: today },
       offerId: { not: "" },
       group: { not: "holdout" },
+      // Per-copy rows (`offerId#variantId`) repeat their offer's figures.
+      NOT: { offerId: { contains: "#" } },
     },
     _sum: { impressions: true, orders: true, attributed: true },
   });

@@ -5,6 +5,7 @@ import type { AdminApi } from "../shopify/admin.server";
 import { lookupCatalog } from "../shopify/catalog.server";
 import { getOffer } from "./offers.server";
 import { getShopSetup, shopCurrency } from "./shop-settings.server";
+import { variantResults, type VariantResultsView } from "./variant-results.server";
 
 export interface SegmentFacts {
   frequentMinOrders: number;
@@ -22,6 +23,8 @@ export interface OfferEditorData {
   currency: string;
   segments: SegmentFacts;
   updatedAt: string | null;
+  /** An A/B-tested offer's results per copy. */
+  results?: VariantResultsView | null;
 }
 
 async function segmentFacts(shop: string, currency: string): Promise<SegmentFacts> {
@@ -69,8 +72,12 @@ export async function offerEditor(
     ...(form.item ? [form.item.variantId] : []),
     ...form.items.map((i) => i.variantId),
   ];
-  const lookup = await lookupCatalog(admin, ids, minorDigits(currency));
+  const [lookup, results] = await Promise.all([
+    lookupCatalog(admin, ids, minorDigits(currency)),
+    variantResults(shop, key),
+  ]);
   return {
+    results,
     isNew: false,
     form,
     names: Object.fromEntries(lookup.names),

@@ -133,6 +133,13 @@ export function offeredItems(
   if (body.kind === "bundle" && Array.isArray(body.items)) {
     body.items.forEach((item, i) => found.push({ path: `items[${i}]`, item: record(item) }));
   }
+  // A cross-sell's A/B copies may offer their own add-on.
+  if (body.kind === "cross-sell" && Array.isArray(body.variants)) {
+    body.variants.forEach((variant, i) => {
+      const item = record(variant).item;
+      if (item !== undefined) found.push({ path: `variants[${i}].item`, item: record(item) });
+    });
+  }
   return found;
 }
 
@@ -397,8 +404,13 @@ async function resolveOfferedItems(
 
 function writeItem(body: Record<string, unknown>, path: string, item: Record<string, unknown>) {
   const bundle = /^items\[(\d+)\]$/.exec(path);
+  const copy = /^variants\[(\d+)\]\.item$/.exec(path);
   if (bundle && Array.isArray(body.items)) {
     body.items = body.items.map((existing, i) => (i === Number(bundle[1]) ? item : existing));
+  } else if (copy && Array.isArray(body.variants)) {
+    body.variants = body.variants.map((existing, i) =>
+      i === Number(copy[1]) ? { ...record(existing), item } : existing,
+    );
   } else {
     body[path] = item;
   }

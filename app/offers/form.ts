@@ -35,6 +35,16 @@ export interface TriggerForm {
   tags: string[];
 }
 
+/** One A/B copy of the offer (DESIGN §3.1 "Variants"); empty texts fall back to the offer's. */
+export interface VariantForm {
+  id: string;
+  weight: string;
+  message: string;
+  why: string;
+  /** A cross-sell copy's own add-on; null keeps the offer's. */
+  item: ItemRef | null;
+}
+
 export interface OfferForm {
   id: string;
   kind: OfferKind;
@@ -62,6 +72,8 @@ export interface OfferForm {
   tiers: TierForm[];
   threshold: string;
   countries: string[];
+  /** A/B copies: none, or 2–4. */
+  variants: VariantForm[];
 }
 
 export type DiscountMode = "percent" | "amount";
@@ -113,6 +125,7 @@ export function emptyForm(kind: OfferKind): OfferForm {
     tiers: kind === "volume" ? [{ minQuantity: "", discountPercent: "" }] : [],
     threshold: "",
     countries: [],
+    variants: [],
   };
 }
 
@@ -179,6 +192,18 @@ export function formToOffer(form: OfferForm): JsonObject {
   if (form.segments.length > 0) out.segments = [...form.segments];
   if (form.message.trim()) out.message = form.message.trim();
   if (form.why.trim()) out.why = form.why.trim();
+
+  if (form.variants.length > 0) {
+    out.variants = form.variants.map((v) => {
+      const row: JsonObject = { id: v.id.trim() };
+      const weight = numberOrText(v.weight);
+      if (weight !== undefined && weight !== 1) row.weight = weight;
+      if (v.message.trim()) row.message = v.message.trim();
+      if (v.why.trim()) row.why = v.why.trim();
+      if (form.kind === "cross-sell" && v.item) row.item = itemToConfig(v.item);
+      return row;
+    });
+  }
 
   const shape = KIND_SHAPE[form.kind];
   if (shape.trigger) out.trigger = triggerToConfig(form.trigger);
@@ -294,6 +319,18 @@ export function offerToForm(body: unknown): OfferForm {
       : form.tiers,
     threshold: text(offer.threshold),
     countries: strings(offer.countries),
+    variants: Array.isArray(offer.variants)
+      ? offer.variants.map((raw) => {
+          const v = record(raw);
+          return {
+            id: text(v.id),
+            weight: v.weight === undefined ? "1" : text(v.weight),
+            message: text(v.message),
+            why: text(v.why),
+            item: itemFromConfig(v.item),
+          };
+        })
+      : [],
   };
 }
 
@@ -314,6 +351,8 @@ export function fieldForPath(path: string): string {
   }
   const tier = /^tiers\[(\d+)\]\.(minQuantity|discountPercent)/.exec(path);
   if (tier) return `tiers[${tier[1]}].${tier[2]}`;
+  const copy = /^variants\[(\d+)\]\.(id|weight|message|why|item)/.exec(path);
+  if (copy) return `variants[${copy[1]}].${copy[2]}`;
   const head = /^[A-Za-z]+/.exec(path)?.[0] ?? "offer";
   return head;
 }
@@ -359,8 +398,20 @@ export function fieldLabel(field: string, kind: OfferKind): string {
   const tier = /^tiers\[(\d+)\]\.(minQuantity|discountPercent)$/.exec(field);
   if (tier)
     return `Tier ${Number(tier[1]) + 1} ${tier[2] === "minQuantity" ? "quantity" : "discount"}`;
+  const copy = /^variants\[(\d+)\]\.(\w+)$/.exec(field);
+  if (copy) {
+    const what: Record<string, string> = {
+      id: "name",
+      weight: "weight",
+      message: "headline",
+      why: "why",
+      item: "product",
+    };
+    return `Variant ${Number(copy[1]) + 1} ${what[copy[2] ?? ""] ?? copy[2]}`;
+  }
   const labels: Record<string, string> = {
     offer: "Offer",
+    variants: "Variants",
     id: "Offer ID",
     title: "Title",
     status: "Status",

@@ -4,6 +4,7 @@ import { OfferEditor } from "../components/offers/OfferEditor";
 import { RouteError } from "../components/RouteError";
 import { offerEditor } from "../models/offer-editor.server";
 import { deleteOffers, saveOffer } from "../models/offers.server";
+import { keepVariant } from "../models/variant-results.server";
 import { asRecord, notFound, readJson } from "../routing.server";
 import { authenticate } from "../shopify.server";
 
@@ -18,6 +19,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { admin, session, redirect } = await authenticate.admin(request);
   const key = params.key ?? "";
   const body = asRecord(await readJson(request));
+  if (body.intent === "keep-variant") {
+    const kept = await keepVariant(session.shop, admin, key, String(body.variantId ?? ""));
+    if ("notFound" in kept) throw notFound("Offer");
+    if (!kept.ok) return data({ ok: false as const, problems: kept.problems }, { status: 422 });
+    return { ok: true as const, key, complete: kept.complete, problems: kept.problems };
+  }
   if (body.intent === "delete") {
     if ((await deleteOffers(session.shop, [key])) === 0) throw notFound("Offer");
     return redirect("/app/offers?deleted=1");

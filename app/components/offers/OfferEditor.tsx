@@ -40,6 +40,8 @@ import { useCatalogPicker, type PickKind } from "./CatalogPicker";
 import { previewCopy } from "./copy-preview";
 import { DiscountValueField } from "./DiscountValueField";
 import { TagInput } from "./TagInput";
+import { VariantResultsCard } from "./VariantResultsCard";
+import { VariantsCard } from "./VariantsCard";
 import { SectionCard } from "../SectionCard";
 
 export type EditorActionData =
@@ -318,6 +320,24 @@ export function OfferEditor({ data }: { data: OfferEditorData }) {
                 <CopySample label="Guest" copy={guestCopy} />
               </BlockStack>
             </SectionCard>
+
+            {data.results ? <VariantResultsCard results={data.results} /> : null}
+
+            <VariantsCard
+              form={form}
+              currency={data.currency}
+              errors={errors}
+              onChange={(variants) => update({ variants })}
+              pickItem={async (current) => {
+                const picked = await pickInto(
+                  "variant",
+                  false,
+                  current ? [current.variantId] : [],
+                  "Choose this variant's product",
+                );
+                return picked?.items[0] ?? null;
+              }}
+            />
           </BlockStack>
         </Layout.Section>
 

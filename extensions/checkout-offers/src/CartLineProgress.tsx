@@ -1,6 +1,7 @@
 import "@shopify/ui-extensions/preact";
 import type { Api } from "@shopify/ui-extensions/purchase.checkout.cart-line-list.render-after";
 import { render } from "preact";
+import { offerRef } from "../../../app/engine";
 import { hostApi, type LadderApi } from "./api";
 import { canTake, useCartActions } from "./cart-actions";
 import { EditorHint, OfferCard, ProgressBar } from "./components";
@@ -36,7 +37,7 @@ export function CartLineProgress({ api }: { api: LadderApi }) {
       placement.shows(shown.kind) &&
       canTake(api, shown.action),
   );
-  const rendered = [...bars.map((bar) => bar.offerId), ...nudges.map((shown) => shown.offerId)];
+  const rendered = [...bars.map((bar) => bar.offerId), ...nudges.map(offerRef)];
   useAttribution(api, view?.input.visitorKey ? (evaluation?.group ?? null) : null, rendered);
 
   if (!view || rendered.length === 0) {

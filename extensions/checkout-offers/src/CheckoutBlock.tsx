@@ -1,7 +1,7 @@
 import "@shopify/ui-extensions/preact";
 import type { Api } from "@shopify/ui-extensions/purchase.checkout.block.render";
 import { render } from "preact";
-import type { OfferKind } from "../../../app/engine";
+import { offerRef, type OfferKind } from "../../../app/engine";
 import { hostApi, type LadderApi } from "./api";
 import { canTake, useCartActions } from "./cart-actions";
 import { EditorHint, OfferCard } from "./components";
@@ -29,11 +29,7 @@ export function OffersBlock({ api }: { api: LadderApi }) {
     (shown) =>
       CARD_KINDS.has(shown.kind) && placement.shows(shown.kind) && canTake(api, shown.action),
   );
-  useAttribution(
-    api,
-    view?.input.visitorKey ? view.evaluation.group : null,
-    cards.map((shown) => shown.offerId),
-  );
+  useAttribution(api, view?.input.visitorKey ? view.evaluation.group : null, cards.map(offerRef));
 
   const heading = placement.heading ?? t("offers.heading");
   if (!view || cards.length === 0) return <EditorHint api={api} heading={heading} t={t} />;

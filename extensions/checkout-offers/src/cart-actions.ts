@@ -1,6 +1,6 @@
 import type { CartLine, CartLineChange } from "@shopify/ui-extensions/checkout";
 import { useState } from "preact/hooks";
-import type { OfferAction, ShownOffer } from "../../../app/engine";
+import { offerRef, type OfferAction, type ShownOffer } from "../../../app/engine";
 import { optional, type LadderApi } from "./api";
 import { OFFER_ATTRIBUTE } from "./checkout-input";
 
@@ -12,7 +12,8 @@ export function canTake(api: LadderApi, action: OfferAction): boolean {
 }
 
 /**
- * The cart change that accepts an offer, marking the new or replaced line with the offer's id.
+ * The cart change that accepts an offer, marking the new or replaced line with the offer's id
+ * (and the copy seen).
  * An upgrade swaps the variant of the triggering line and keeps its other attributes (an update
  * replaces them all). Null when that line is gone.
  */
@@ -20,7 +21,8 @@ export function cartLineChange(
   shown: ShownOffer,
   lines: readonly CartLine[],
 ): CartLineChange | null {
-  const mark = { key: OFFER_ATTRIBUTE, value: shown.offerId };
+  // `offerId#variantId` when the buyer saw an A/B copy: acceptances count per copy.
+  const mark = { key: OFFER_ATTRIBUTE, value: offerRef(shown) };
   const action = shown.action;
   if (action.type === "add-line") {
     return {
