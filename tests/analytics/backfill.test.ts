@@ -68,7 +68,7 @@ describe(
       expect(progress.map((p) => p?.status)).toContain("running");
       const counts = progress.map((p) => p?.objectCount ?? 0);
       expect(counts.some((c) => c > 0)).toBe(true);
-      expect(job?.objectCount).toBeGreaterThanOrEqual(Math.max(...counts));
+      expect(Number(job?.objectCount)).toBeGreaterThanOrEqual(Math.max(...counts));
 
       expect(await prisma.analyticsOrder.count({ where: { shop: TEST_SHOP } })).toBe(
         inWindow.length,

@@ -149,10 +149,10 @@ describe("dashboard", { timeout: 30_000 }, () => {
     expect(d.treatment.orders).toBe(arm("treatment").length);
     expect(d.holdout.orders).toBe(arm("holdout").length);
     expect(d.excludedOrders).toBe(arm("none").length);
-    expect(d.treatment.aov).toBeCloseTo(mean(arm("treatment").map((o) => o.value)), 6);
-    expect(d.holdout.aov).toBeCloseTo(mean(arm("holdout").map((o) => o.value)), 6);
+    expect(d.treatment.aov).toBeCloseTo(mean(arm("treatment").map((o) => Number(o.value))), 6);
+    expect(d.holdout.aov).toBeCloseTo(mean(arm("holdout").map((o) => Number(o.value))), 6);
     expect(d.acceptedOrders).toBe(arm("treatment").filter((o) => o.accepted !== "").length);
-    expect(d.attributedRevenue).toBe(orders.reduce((s, o) => s + o.attributed, 0));
+    expect(d.attributedRevenue).toBe(orders.reduce((s, o) => s + Number(o.attributed), 0));
     const lens = d.offers.find((o) => o.offerId === "lens");
     expect(lens?.impressions).toBe(
       arm("treatment").filter((o) => o.shown.split(",").includes("lens")).length,
@@ -176,7 +176,7 @@ describe("dashboard", { timeout: 30_000 }, () => {
     ]);
     expect(rows.reduce((s, r) => s + Number(r.orders), 0)).toBe(300);
     const stored = await prisma.analyticsOrder.findMany({ where: { shop: TEST_SHOP } });
-    const totalRevenue = stored.reduce((s, o) => s + o.value, 0);
+    const totalRevenue = stored.reduce((s, o) => s + Number(o.value), 0);
     expect(rows.reduce((s, r) => s + Math.round(Number(r.revenue_USD) * 100), 0)).toBe(
       totalRevenue,
     );
