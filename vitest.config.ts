@@ -11,8 +11,16 @@ import { defineConfig } from "vitest/config";
 const PURE_SUITES = ["engine", "config", "cli"];
 const OWN_ENVIRONMENT = ["extension"];
 
+// Time limits only catch a hang; they are never a speed check (benchmarks in tests/bench/ measure
+// speed). CI shares its machine, so a test that takes 50 ms alone can take 30 s there: every limit
+// is the same generous one, and no test sets a shorter one.
+const HANG_LIMIT_MS = 600_000;
+
 export default defineConfig({
   test: {
+    testTimeout: HANG_LIMIT_MS,
+    hookTimeout: HANG_LIMIT_MS,
+    teardownTimeout: HANG_LIMIT_MS,
     reporters: ["default", "./tests/support/summary-reporter.ts"],
     // The Shopify library logs every authentication at INFO; keep its warnings and errors.
     onConsoleLog: (log) => !/\[shopify-(api|app)\/INFO\]/.test(log),

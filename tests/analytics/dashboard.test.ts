@@ -88,7 +88,7 @@ beforeEach(async () => {
 });
 
 // Hundreds of orders through the real ingest path: seconds on a busy machine.
-describe("rollups", { timeout: 60_000 }, () => {
+describe("rollups", () => {
   it("equal a brute-force computation after creates, updates, refunds and cancellations", async () => {
     const orders = randomOrders(1, 400);
     await recordOrders(TEST_SHOP, orders, { source: "webhook" });
@@ -126,7 +126,7 @@ describe("rollups", { timeout: 60_000 }, () => {
   });
 });
 
-describe("dashboard", { timeout: 30_000 }, () => {
+describe("dashboard", () => {
   beforeEach(async () => {
     await recordOrders(TEST_SHOP, randomOrders(3, 300), { source: "webhook" });
     await recordOrders(
@@ -236,7 +236,7 @@ describe("dashboard", { timeout: 30_000 }, () => {
   });
 });
 
-describe("frequently bought together", { timeout: 30_000 }, () => {
+describe("frequently bought together", () => {
   it("mines support, confidence and lift equal to counting by hand", () => {
     const random = seededRandom(9);
     const baskets = Array.from({ length: 2000 }, () =>

@@ -221,7 +221,7 @@ describe("order webhooks: processing", () => {
   });
 });
 
-describe("refunds", { timeout: 30_000 }, () => {
+describe("refunds", () => {
   const base = {
     id: 600,
     customerId: CUSTOMER,
