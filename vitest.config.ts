@@ -61,6 +61,7 @@ export default defineConfig({
           name: "extension",
           environment: "jsdom",
           include: ["tests/extension/**/*.test.{ts,tsx}"],
+          setupFiles: ["tests/extension/setup.ts"],
           // The harness imports the extension module itself; inlined, that import goes through
           // Vite and gets the TypeScript and JSX transforms.
           server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
