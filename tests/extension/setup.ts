@@ -6,7 +6,12 @@
  * documented `options.requestAnimationFrame` hook, which @testing-library/preact's `act` uses too)
  * needs no browser global, and a late run only meets components already unmounted.
  */
+import { configure } from "@testing-library/preact";
 import { options } from "preact";
+
+// findBy*/waitFor give up after 1 s by default, which a loaded CI machine can miss: 2 minutes
+// only guard against a hang (see vitest.config.ts).
+configure({ asyncUtilTimeout: 120_000 });
 
 options.requestAnimationFrame = (callback) => {
   setTimeout(callback);
