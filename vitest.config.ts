@@ -15,18 +15,23 @@ const OWN_ENVIRONMENT = ["extension"];
 // speed). CI shares its machine, so a test that takes 50 ms alone can take 30 s there: every limit
 // is the same generous one, and no test sets a shorter one.
 const HANG_LIMIT_MS = 600_000;
+// Inline projects do not inherit the root's test options: each one spreads these.
+const limits = {
+  testTimeout: HANG_LIMIT_MS,
+  hookTimeout: HANG_LIMIT_MS,
+  teardownTimeout: HANG_LIMIT_MS,
+};
 
 export default defineConfig({
   test: {
-    testTimeout: HANG_LIMIT_MS,
-    hookTimeout: HANG_LIMIT_MS,
-    teardownTimeout: HANG_LIMIT_MS,
+    ...limits,
     reporters: ["default", "./tests/support/summary-reporter.ts"],
     // The Shopify library logs every authentication at INFO; keep its warnings and errors.
     onConsoleLog: (log) => !/\[shopify-(api|app)\/INFO\]/.test(log),
     projects: [
       {
         test: {
+          ...limits,
           name: "engine",
           environment: "node",
           include: PURE_SUITES.map((suite) => `tests/${suite}/**/*.test.ts`),
@@ -34,6 +39,7 @@ export default defineConfig({
       },
       {
         test: {
+          ...limits,
           name: "function",
           environment: "node",
           include: ["tests/function/**/*.test.ts"],
@@ -42,6 +48,7 @@ export default defineConfig({
       },
       {
         test: {
+          ...limits,
           name: "app",
           environment: "node",
           include: ["tests/**/*.test.{ts,tsx}"],
@@ -58,6 +65,7 @@ export default defineConfig({
         // The extension's JSX is Preact's, as the Shopify CLI bundles it.
         esbuild: { jsx: "automatic", jsxImportSource: "preact" },
         test: {
+          ...limits,
           name: "extension",
           environment: "jsdom",
           include: ["tests/extension/**/*.test.{ts,tsx}"],
