@@ -23,12 +23,11 @@ export default defineConfig({
   schema: path.join(folder, "schema.prisma"),
   migrations: { path: path.join(folder, "migrations") },
   experimental: { adapter: true },
-  // SQLite: Migrate runs on the bundled WebAssembly schema engine through the libSQL adapter, so
-  // it needs nothing beyond the npm registry. PostgreSQL: Prisma 6.19's Migrate cannot read
-  // PostgreSQL's catalog through @prisma/adapter-pg (it fails on the `name` column type), so the
-  // CLI uses the classic schema engine there (fetched by Prisma on first use); the app itself
-  // still talks to PostgreSQL through the pg adapter (app/db.server.ts).
-  ...(postgres
-    ? { engine: "classic" as const, datasource: { url } }
-    : { engine: "js" as const, adapter: async () => createDriverAdapter(url) }),
+  // Both databases run the CLI on the bundled WebAssembly engine through the app's driver adapter,
+  // so `prisma generate` needs nothing beyond the npm registry. `migrate deploy` works that way on
+  // SQLite only: on PostgreSQL, Prisma 6.19's WebAssembly Migrate cannot read the catalog through
+  // @prisma/adapter-pg (it fails on the `name` column type) and the classic engine is a binary
+  // download, so `npm run db:deploy` (scripts/db-deploy.ts) applies PostgreSQL's migrations.
+  engine: "js",
+  adapter: async () => createDriverAdapter(url),
 });

@@ -11,14 +11,27 @@ import { defineConfig } from "vitest/config";
 const PURE_SUITES = ["engine", "config", "cli"];
 const OWN_ENVIRONMENT = ["extension"];
 
+// Time limits only catch a hang; they are never a speed check (benchmarks in tests/bench/ measure
+// speed). CI shares its machine, so a test that takes 50 ms alone can take 30 s there: every limit
+// is the same generous one, and no test sets a shorter one.
+const HANG_LIMIT_MS = 600_000;
+// Inline projects do not inherit the root's test options: each one spreads these.
+const limits = {
+  testTimeout: HANG_LIMIT_MS,
+  hookTimeout: HANG_LIMIT_MS,
+  teardownTimeout: HANG_LIMIT_MS,
+};
+
 export default defineConfig({
   test: {
+    ...limits,
     reporters: ["default", "./tests/support/summary-reporter.ts"],
     // The Shopify library logs every authentication at INFO; keep its warnings and errors.
     onConsoleLog: (log) => !/\[shopify-(api|app)\/INFO\]/.test(log),
     projects: [
       {
         test: {
+          ...limits,
           name: "engine",
           environment: "node",
           include: PURE_SUITES.map((suite) => `tests/${suite}/**/*.test.ts`),
@@ -26,6 +39,7 @@ export default defineConfig({
       },
       {
         test: {
+          ...limits,
           name: "function",
           environment: "node",
           include: ["tests/function/**/*.test.ts"],
@@ -34,6 +48,7 @@ export default defineConfig({
       },
       {
         test: {
+          ...limits,
           name: "app",
           environment: "node",
           include: ["tests/**/*.test.{ts,tsx}"],
@@ -50,9 +65,11 @@ export default defineConfig({
         // The extension's JSX is Preact's, as the Shopify CLI bundles it.
         esbuild: { jsx: "automatic", jsxImportSource: "preact" },
         test: {
+          ...limits,
           name: "extension",
           environment: "jsdom",
           include: ["tests/extension/**/*.test.{ts,tsx}"],
+          setupFiles: ["tests/extension/setup.ts"],
           // The harness imports the extension module itself; inlined, that import goes through
           // Vite and gets the TypeScript and JSX transforms.
           server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },

@@ -8,7 +8,13 @@ declare global {
 
 function createPrismaClient(): PrismaClient {
   const url = databaseUrl();
-  const client = new PrismaClient({ adapter: createDriverAdapter(url) });
+  const client = new PrismaClient({
+    adapter: createDriverAdapter(url),
+    // Prisma's defaults (2 s to start a transaction, 5 s to finish it) fail healthy work on a busy
+    // host, where SQLite's single writer queues transactions behind each other; these bound only a
+    // stuck one. Callers with bigger batches pass their own.
+    transactionOptions: { maxWait: 30_000, timeout: 60_000 },
+  });
   if (databaseProvider(url) === "sqlite") {
     // Write-ahead logging: one sync per commit instead of three, and readers never wait for the
     // writer, which webhook acknowledgements (one insert each) need. NORMAL sync keeps every

@@ -4,13 +4,18 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startWebhookWorker } from "./jobs/webhook-worker.server";
-import { addDocumentResponseHeaders } from "./shopify.server";
+import { addSecurityHeaders, withSecurityHeaders } from "./shopify/headers.server";
 
 // Webhooks are acknowledged on receipt and processed by this worker; starting it also drains
 // whatever was acknowledged before a restart.
 startWebhookWorker();
 
 const STREAM_TIMEOUT_MS = 5_000;
+
+/** Loader and action data (client navigations) carry the same frame-ancestors as documents. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  return withSecurityHeaders(request, response);
+}
 
 export default async function handleRequest(
   request: Request,
@@ -19,7 +24,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   // Shopify's headers: the CSP frame-ancestors that lets the admin embed the app, and more.
-  addDocumentResponseHeaders(request, responseHeaders);
+  addSecurityHeaders(request, responseHeaders);
   // Bots get the whole document at once; browsers get it streamed as soon as the shell is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 

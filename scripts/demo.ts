@@ -10,7 +10,7 @@ import path from "node:path";
 import { PrismaClient } from "@prisma/client";
 import { API_VERSION } from "../app/shopify/api-version";
 import { schemaFileName } from "../app/shopify/schema-cache.server";
-import { DEMO_DATABASE_URL, demoModeFromEnv } from "../app/demo/mode.server";
+import { DEMO_DATABASE_URL, demoHost, demoModeFromEnv } from "../app/demo/mode.server";
 import { createDriverAdapter } from "../app/db-adapter.server";
 import { ensureSchemaCache } from "./admin-schema";
 
@@ -22,6 +22,8 @@ const env: NodeJS.ProcessEnv = {
   // The demo never touches another database, whatever DATABASE_URL says.
   DATABASE_URL: DEMO_DATABASE_URL,
   PORT: process.env.PORT || "3000",
+  // remix-serve listens on HOST, and on every interface without it: the demo stays on loopback.
+  HOST: demoHost(process.env),
   NODE_ENV: "production",
 };
 
@@ -81,7 +83,10 @@ async function main() {
     execFileSync(bin("remix"), ["vite:build", "--logLevel", "warn"], { env, stdio: "inherit" });
   });
 
-  console.log(`› Serving the demo store admin at http://localhost:${env.PORT}/app`);
+  const shown = env.HOST === "127.0.0.1" ? "localhost" : env.HOST;
+  console.log(
+    `› Serving the demo store admin at http://${shown}:${env.PORT}/app (HOST=${env.HOST})`,
+  );
   const server = spawn(bin("remix-serve"), ["./build/server/index.js"], { env, stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));

@@ -46,12 +46,25 @@ export const amountLimitError = (digits: number) =>
 
 const PLACEHOLDER_LIST = PLACEHOLDERS.map((p) => `{${p}}`).join(", ");
 
+/** A UTF-16 surrogate without its pair: JSON allows it ("\ud800"), UTF-8 and databases don't. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const text = (what = "text") =>
   z
     .string({ error: (i) => (i.input === undefined ? "is required" : `must be ${what}`) })
     .trim()
     .min(1, { error: "must not be empty" })
-    .max(LIMITS.maxTextLength, { error: `must be at most ${LIMITS.maxTextLength} characters` });
+    .max(LIMITS.maxTextLength, { error: `must be at most ${LIMITS.maxTextLength} characters` })
+    .check((ctx) => {
+      const at = ctx.value.search(LONE_SURROGATE);
+      if (at >= 0) {
+        ctx.issues.push({
+          code: "custom",
+          input: ctx.value,
+          message: `must be valid Unicode text: character ${at + 1} is half of a surrogate pair (\\u${ctx.value.charCodeAt(at).toString(16)})`,
+        });
+      }
+    });
 
 const id = () => text("a string id");
 

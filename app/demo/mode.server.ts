@@ -11,6 +11,13 @@ export const DEMO_API_KEY = "ladder-demo-api-key";
 export const DEMO_API_SECRET = "ladder-demo-api-secret";
 export const DEMO_ACCESS_TOKEN = "ladder-demo-access-token";
 export const DEMO_DATABASE_URL = "file:./prisma/demo.sqlite";
+/** The demo bypasses authentication, so it listens on loopback unless HOST says otherwise. */
+export const DEMO_DEFAULT_HOST = "127.0.0.1";
+
+/** The address the demo server listens on. */
+export function demoHost(env: Readonly<Record<string, string | undefined>>): string {
+  return env.HOST || DEMO_DEFAULT_HOST;
+}
 
 export interface DemoSettings {
   apiKey: string;

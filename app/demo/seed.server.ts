@@ -5,7 +5,7 @@ import { createOffer } from "../models/offers.server";
 import { APP_SCOPES } from "../shopify/scopes";
 import { DEMO_SHOP } from "./catalog";
 import { DEMO_OFFERS, DEMO_SETTINGS } from "./demo-offers";
-import { DEMO_ACCESS_TOKEN, DEMO_SHOP_DOMAIN } from "./mode.server";
+import { DEMO_ACCESS_TOKEN, DEMO_SHOP_DOMAIN, DemoModeRefused } from "./mode.server";
 import { seedDemoOrders } from "./seed-orders.server";
 
 /** The offline session the demo authenticates with, as OAuth would have stored it. */
@@ -37,8 +37,23 @@ async function seedDemoOffers(): Promise<void> {
   for (const offer of DEMO_OFFERS) await createOffer(DEMO_SHOP_DOMAIN, offer);
 }
 
+/**
+ * The demo authenticates every visitor as the demo shop, so it must never open a database that
+ * real shops have installed into: a session of any other shop means a real database.
+ */
+export async function refuseNonDemoDatabase(): Promise<void> {
+  const others = await prisma.session.count({ where: { shop: { not: DEMO_SHOP_DOMAIN } } });
+  if (others > 0) {
+    throw new DemoModeRefused(
+      `the database holds sessions of ${others === 1 ? "another shop" : `${others} other shops`}; ` +
+        "the demo only runs on a database of its own.",
+    );
+  }
+}
+
 /** Seeds the demo shop (idempotent). Later features add their demo data here. */
 export async function seedDemoShop(storage: SessionStorage): Promise<void> {
+  await refuseNonDemoDatabase();
   const stored = await storage.storeSession(demoSession());
   if (!stored) throw new Error("Could not store the demo session");
   await seedDemoOffers();

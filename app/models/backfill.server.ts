@@ -18,6 +18,7 @@ import {
 import type { GraphqlDocument } from "../graphql/document";
 import { requireNoUserErrors } from "../shopify/admin.server";
 import { saveShopFacts } from "./analytics-shop.server";
+import { fromDbInt } from "./db-integers.server";
 import { recordOrders } from "./orders.server";
 import { mineProductPairs } from "./pairs.server";
 
@@ -57,7 +58,7 @@ export async function latestBackfill(shop: string) {
     id: job.id,
     status: job.status,
     since: job.since.toISOString(),
-    objectCount: job.objectCount,
+    objectCount: fromDbInt(job.objectCount),
     ordersImported: job.ordersImported,
     error: job.error,
     createdAt: job.createdAt.toISOString(),
@@ -132,7 +133,8 @@ async function runBackfill(jobId: string, options: BackfillOptions): Promise<voi
     await sleep(pollMs);
     const { node } = await gql(client, BULK_OPERATION_QUERY, { id: operationId });
     if (!node || !("status" in node)) throw new Error(`Bulk operation ${operationId} not found`);
-    await update({ objectCount: Number(node.objectCount) || 0 });
+    // Shopify's UnsignedInt64, as a string: parsed whole (a number would round past 2^53).
+    await update({ objectCount: /^\d+$/.test(node.objectCount) ? BigInt(node.objectCount) : 0n });
     if (node.status === "COMPLETED") {
       url = node.url;
       break;

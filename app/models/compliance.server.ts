@@ -7,6 +7,7 @@ import {
   refreshCustomers,
   STORED_SELECT,
 } from "./orders.server";
+import { fromDbInt } from "./db-integers.server";
 import { deleteOfferDataForShop } from "./offers.server";
 import { deleteSessionsForShop } from "./session.server";
 
@@ -198,8 +199,8 @@ export async function customerDataReport(
       createdAt: o.createdAt.toISOString(),
       group: o.group,
       cancelled: o.cancelled,
-      value: o.value,
-      attributedRevenue: o.attributed,
+      value: fromDbInt(o.value),
+      attributedRevenue: fromDbInt(o.attributed),
       offersAccepted: list(o.accepted),
       offersShown: list(o.shown),
       lines: JSON.parse(o.lines) as unknown,
@@ -216,7 +217,7 @@ export async function customerDataReport(
           cohortMonth: customer.cohortMonth,
           group: customer.group,
           orders: customer.orders,
-          revenue: customer.revenue,
+          revenue: fromDbInt(customer.revenue),
         }
       : null,
     queuedWebhookEvents: queued,

@@ -8,6 +8,7 @@
  */
 import type { Prisma } from "@prisma/client";
 import prisma from "../db.server";
+import { fromDbInt, toDbInt } from "./db-integers.server";
 import {
   accumulate,
   contribution,
@@ -40,8 +41,8 @@ export interface StoredOrderRow {
   group: string;
   cancelled: boolean;
   lines: string;
-  value: number;
-  attributed: number;
+  value: bigint;
+  attributed: bigint;
   accepted: string;
   shown: string;
   offerRevenue: string;
@@ -74,8 +75,8 @@ export function countedFromRow(row: StoredOrderRow): CountedOrder {
     day: row.day,
     group: row.group as OrderGroup,
     cancelled: row.cancelled,
-    value: row.value,
-    attributed: row.attributed,
+    value: fromDbInt(row.value),
+    attributed: fromDbInt(row.attributed),
     accepted: splitList(row.accepted),
     shown: splitList(row.shown),
     offerRevenue: JSON.parse(row.offerRevenue) as Record<string, number>,
@@ -139,8 +140,8 @@ function orderRow(
     cancelled: order.cancelled,
     lines: JSON.stringify(order.lines),
     basket: facts.basket.join(" "),
-    value: facts.value,
-    attributed: facts.attributed,
+    value: toDbInt(facts.value),
+    attributed: toDbInt(facts.attributed),
     accepted: facts.accepted.join(","),
     shown: facts.shown.join(","),
     offerRevenue: JSON.stringify(facts.offerRevenue),
@@ -322,8 +323,8 @@ async function rederive(tx: Tx, shop: string, before: StoredOrderRow): Promise<v
   const { count } = await tx.analyticsOrder.updateMany({
     where: { shop, orderId: before.orderId, version: before.version },
     data: {
-      value: facts.value,
-      attributed: facts.attributed,
+      value: toDbInt(facts.value),
+      attributed: toDbInt(facts.attributed),
       offerRevenue: JSON.stringify(facts.offerRevenue),
       version: { increment: 1 },
     },
@@ -432,9 +433,13 @@ export async function refreshCustomers(
     ]);
     const next = new Map<string, CustomerAggregate>();
     for (const o of orders) {
-      if (o.customerId && !o.cancelled) addCustomerOrder(next, o.customerId, o, o.value);
+      if (o.customerId && !o.cancelled) {
+        addCustomerOrder(next, o.customerId, o, fromDbInt(o.value));
+      }
     }
-    const before = new Map(stored.map((c) => [c.customerId, c]));
+    const before = new Map(
+      stored.map((c) => [c.customerId, { ...c, revenue: fromDbInt(c.revenue) }]),
+    );
     const cohortDeltas = new Map<
       string,
       { month: string; group: string; customers: number; orders: number; revenue: number }
@@ -460,10 +465,11 @@ export async function refreshCustomers(
       add(old, -1);
       add(now, 1);
       if (now) {
+        const row = { ...now, revenue: toDbInt(now.revenue) };
         await tx.analyticsCustomer.upsert({
           where: { shop_customerId: { shop, customerId } },
-          create: { shop, customerId, ...now },
-          update: now,
+          create: { shop, customerId, ...row },
+          update: row,
         });
       } else if (old) {
         await tx.analyticsCustomer.delete({ where: { shop_customerId: { shop, customerId } } });
@@ -519,7 +525,7 @@ async function rememberProducts(
       title: l.title,
       variantId: l.variantId ?? "",
       variantTitle: l.variantTitle,
-      unitPrice: l.unitPrice,
+      unitPrice: toDbInt(l.unitPrice),
     })),
   });
 }
@@ -605,7 +611,12 @@ export async function bulkLoadOrders(
       );
       await insert([...customers.entries()], 100, (data) =>
         tx.analyticsCustomer.createMany({
-          data: data.map(([customerId, c]) => ({ shop, customerId, ...c })),
+          data: data.map(([customerId, c]) => ({
+            shop,
+            customerId,
+            ...c,
+            revenue: toDbInt(c.revenue),
+          })),
         }),
       );
       await insert([...cohorts.values()], 100, (data) => tx.cohortRollup.createMany({ data }));
@@ -617,7 +628,7 @@ export async function bulkLoadOrders(
             title: l.title,
             variantId: l.variantId ?? "",
             variantTitle: l.variantTitle,
-            unitPrice: l.unitPrice,
+            unitPrice: toDbInt(l.unitPrice),
           })),
         }),
       );

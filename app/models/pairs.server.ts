@@ -5,6 +5,7 @@
 import { PairMiner, type ProductPairStat } from "../analytics/pairs";
 import prisma from "../db.server";
 import { getShopFacts } from "./analytics-shop.server";
+import { fromDbInt } from "./db-integers.server";
 
 /** Pairs kept per shop (both directions count): enough for a long suggestions list. */
 const KEEP_PAIRS = 200;
@@ -74,7 +75,7 @@ export async function loadSuggestions(shop: string, limit = 25) {
       titleA: products.get(p.productA)?.title ?? `Product ${p.productA}`,
       titleB: b?.title ?? `Product ${p.productB}`,
       variantB: b?.variantId ?? null,
-      unitPriceB: b?.unitPrice ?? null,
+      unitPriceB: b ? fromDbInt(b.unitPrice) : null,
       variantTitleB: b?.variantTitle ?? null,
     };
   });

@@ -9,11 +9,23 @@ import { createRemixStub } from "@remix-run/testing";
 import { Outlet } from "@remix-run/react";
 import { AppProvider } from "@shopify/polaris";
 import translations from "@shopify/polaris/locales/en.json" with { type: "json" };
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import {
+  act,
+  cleanup,
+  configure,
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+} from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OfferEditorData } from "../../app/models/offer-editor.server";
 import { emptyForm } from "../../app/offers/form";
 import NewOfferPage from "../../app/routes/app.offers.new.$kind";
+
+// findBy*/waitFor give up after 1 s by default, which a loaded CI machine can miss: 2 minutes
+// only guard against a hang (see vitest.config.ts).
+configure({ asyncUtilTimeout: 120_000 });
 
 const V2002 = "gid://shopify/ProductVariant/2002";
 

@@ -119,7 +119,7 @@ beforeEach(async () => {
   await responseOf(() => ordersWebhook(args(request)));
 });
 
-describe("customers/redact", { timeout: 30_000 }, () => {
+describe("customers/redact", () => {
   it("deletes every row of that customer in that shop, and nothing else", async () => {
     for (const shop of [TEST_SHOP, OTHER_SHOP]) {
       await deliverCompliance("customers/data_request", { customer: { id: ANA } }, shop);

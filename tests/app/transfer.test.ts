@@ -169,6 +169,33 @@ describe("import", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("refuses a lone surrogate in an id or title with a clear problem, not a database error", async () => {
+    const before = await snapshot();
+    const text = JSON.stringify({
+      ...file(),
+      offers: [
+        { ...offer("lone\ud800"), title: "Fine" },
+        { ...offer("b"), title: "Free \udc00 shipping" },
+      ],
+    });
+    expect(text).toContain("\\ud800"); // JSON carries it escaped, as a client would send it
+    for (const intent of ["preview", "apply"] as const) {
+      const result = await importFile(text, intent);
+      expect(result.status).toBe(422);
+      expect(result.data.ok ? [] : result.data.problems).toEqual([
+        {
+          path: "offers[0].id",
+          message: "must be valid Unicode text: character 5 is half of a surrogate pair (\\ud800)",
+        },
+        {
+          path: "offers[1].title",
+          message: "must be valid Unicode text: character 6 is half of a surrogate pair (\\udc00)",
+        },
+      ]);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("refuses a file that is not JSON, or in another currency", async () => {
     const notJson = await importFile("{ offers: [", "apply");
     expect(notJson.data).toMatchObject({ ok: false, problems: [{ path: "file" }] });

@@ -42,7 +42,7 @@ beforeAll(async () => {
     acceptDownloads: true,
   });
   page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(60_000);
 });
 
 afterAll(async () => {
@@ -56,7 +56,7 @@ async function visible(locator: Locator) {
 
 /** Waits until the locator finds nothing. */
 async function gone(locator: Locator) {
-  await expect.poll(() => locator.count(), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => locator.count(), { timeout: 60_000 }).toBe(0);
 }
 
 async function open(pathname: string) {

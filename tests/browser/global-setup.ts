@@ -58,6 +58,8 @@ export default async function setup(project: TestProject) {
     LADDER_DEMO: "1",
     DATABASE_URL: `file:${path.join(dir, "demo.sqlite")}`,
     PORT: String(port),
+    // The demo bypasses authentication: loopback only, as `npm run demo` serves it.
+    HOST: "127.0.0.1",
     NODE_ENV: "production",
   };
   delete env.SHOPIFY_API_KEY;
@@ -77,7 +79,8 @@ export default async function setup(project: TestProject) {
     stdio: ["ignore", "ignore", "inherit"],
   });
   const baseUrl = `http://localhost:${port}`;
-  await waitForServer(`${baseUrl}/app`, server, 60_000);
+  // A hang guard, not a speed check: a loaded CI machine starts the server slowly.
+  await waitForServer(`${baseUrl}/app`, server, 300_000);
   project.provide("baseUrl", baseUrl);
 
   return () => {

@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ladder } from "../../app/cli/run";
 import { parseMoney, type Evaluation } from "../../app/engine";
 import { cartDeliveryOptionsDiscountsGenerateRun } from "../../extensions/offer-discounts/src/cart_delivery_options_discounts_generate_run";
 import { cartLinesDiscountsGenerateRun } from "../../extensions/offer-discounts/src/cart_lines_discounts_generate_run";
@@ -12,21 +12,8 @@ import type {
 } from "../../extensions/offer-discounts/src/types";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
-const CLI = path.join(ROOT, "app/cli/ladder.ts");
-/** Spawning tsx takes seconds on a busy machine: a generous bound, not a timing. */
-const SLOW = 120_000;
 
 const cents = (amount: string) => parseMoney(amount, 2) ?? Number.NaN;
-
-function ladder(args: string[], cwd: string) {
-  const result = spawnSync(TSX, [CLI, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, INIT_CWD: cwd },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** The example pair with the waxing add-on in the cart: a line discount and free shipping. */
 function examplePair(): string {
@@ -77,60 +64,52 @@ describe("ladder function-input (DESIGN §3.4)", () => {
   const dir = examplePair();
   const args = ["--config", "config.json", "--checkout", "checkout.json"];
 
-  it(
-    "prints the input on which the function applies what `ladder evaluate` reports",
-    () => {
-      const evaluation = JSON.parse(ladder(["evaluate", ...args], dir).stdout) as Evaluation;
-      const lines = ladder(["function-input", ...args, "--target", "lines"], dir);
-      expect(lines.code).toBe(0);
-      const input = JSON.parse(lines.stdout) as CartLinesInput;
-      expect(input.cart.lines.map((l) => l.ladderOffer)).toEqual([null, null, { value: "waxing" }]);
-      const expected = perLine(evaluation);
-      expect(expected.size).toBeGreaterThan(0);
-      expect(applied(input)).toEqual(expected);
+  it("prints the input on which the function applies what `ladder evaluate` reports", async () => {
+    const evaluation = JSON.parse((await ladder(["evaluate", ...args], dir)).stdout) as Evaluation;
+    const lines = await ladder(["function-input", ...args, "--target", "lines"], dir);
+    expect(lines.code).toBe(0);
+    const input = JSON.parse(lines.stdout) as CartLinesInput;
+    expect(input.cart.lines.map((l) => l.ladderOffer)).toEqual([null, null, { value: "waxing" }]);
+    const expected = perLine(evaluation);
+    expect(expected.size).toBeGreaterThan(0);
+    expect(applied(input)).toEqual(expected);
 
-      const delivery = ladder(["function-input", ...args, "--target", "delivery"], dir);
-      expect(delivery.code).toBe(0);
-      const deliveryIn = JSON.parse(delivery.stdout) as CartDeliveryOptionsInput;
-      expect(deliveryIn.cart.deliveryGroups).toHaveLength(1);
-      const shipping = evaluation.discounts.some((d) => d.target === "shipping");
-      const free = cartDeliveryOptionsDiscountsGenerateRun(deliveryIn).operations.length > 0;
-      expect(free).toBe(shipping);
-    },
-    SLOW,
-  );
+    const delivery = await ladder(["function-input", ...args, "--target", "delivery"], dir);
+    expect(delivery.code).toBe(0);
+    const deliveryIn = JSON.parse(delivery.stdout) as CartDeliveryOptionsInput;
+    expect(deliveryIn.cart.deliveryGroups).toHaveLength(1);
+    const shipping = evaluation.discounts.some((d) => d.target === "shipping");
+    const free = cartDeliveryOptionsDiscountsGenerateRun(deliveryIn).operations.length > 0;
+    expect(free).toBe(shipping);
+  });
 
-  it(
-    "exits 2 with one line per problem naming its path, every problem at once",
-    () => {
-      const bad = mkdtempSync(path.join(tmpdir(), "ladder-fn-input-"));
-      writeFileSync(path.join(bad, "config.json"), JSON.stringify({ version: 1, currency: "USD" }));
-      writeFileSync(path.join(bad, "checkout.json"), JSON.stringify({ lines: "none" }));
-      const result = ladder(
-        [
-          "function-input",
-          "--config",
-          "config.json",
-          "--checkout",
-          "checkout.json",
-          "--target",
-          "order",
-        ],
-        bad,
-      );
-      expect(result.code).toBe(2);
-      expect(result.stdout).toBe("");
-      const lines = result.stderr.trim().split("\n");
-      for (const line of lines) expect(line).toMatch(/^[A-Za-z-][\w[\].-]*: \S/);
-      expect(lines).toContain('--target: must be "lines" or "delivery"');
-      expect(lines.some((l) => l.startsWith("offers"))).toBe(true);
-      expect(lines.some((l) => l.startsWith("lines"))).toBe(true);
-      expect(result.stderr).not.toMatch(/\n\s+at /);
+  it("exits 2 with one line per problem naming its path, every problem at once", async () => {
+    const bad = mkdtempSync(path.join(tmpdir(), "ladder-fn-input-"));
+    writeFileSync(path.join(bad, "config.json"), JSON.stringify({ version: 1, currency: "USD" }));
+    writeFileSync(path.join(bad, "checkout.json"), JSON.stringify({ lines: "none" }));
+    const result = await ladder(
+      [
+        "function-input",
+        "--config",
+        "config.json",
+        "--checkout",
+        "checkout.json",
+        "--target",
+        "order",
+      ],
+      bad,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.trim().split("\n");
+    for (const line of lines) expect(line).toMatch(/^[A-Za-z-][\w[\].-]*: \S/);
+    expect(lines).toContain('--target: must be "lines" or "delivery"');
+    expect(lines.some((l) => l.startsWith("offers"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("lines"))).toBe(true);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
 
-      const missing = ladder(["function-input", ...args], dir);
-      expect(missing.code).toBe(2);
-      expect(missing.stderr.trim()).toBe("--target: is required");
-    },
-    SLOW,
-  );
+    const missing = await ladder(["function-input", ...args], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe("--target: is required");
+  });
 });

@@ -3,19 +3,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ladder as runLadder } from "../../app/cli/run";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(ROOT, "tests/fixtures");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 const CLI = path.join(ROOT, "app/cli/ladder.ts");
 
+// The command runs in-process (no process start-up to wait for on a busy machine); the tests
+// that start a real process check only what the entry point adds: output streams and exit code.
 function ladder(args: string[], cwd = ROOT) {
-  const result = spawnSync(TSX, [CLI, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, INIT_CWD: cwd },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runLadder(args, cwd);
 }
 
 function scratch(files: Record<string, unknown>): string {
@@ -38,8 +36,8 @@ function expectProblemLines(stderr: string) {
 }
 
 describe("ladder CLI (DESIGN §3.4)", () => {
-  it("evaluate prints the evaluation as JSON and exits 0", () => {
-    const r = ladder([
+  it("evaluate prints the evaluation as JSON and exits 0", async () => {
+    const r = await ladder([
       "evaluate",
       "--config",
       path.join(FIXTURES, "config.example.json"),
@@ -56,8 +54,8 @@ describe("ladder CLI (DESIGN §3.4)", () => {
     });
   });
 
-  it("validate exits 0 for a valid config", () => {
-    const r = ladder(["validate", "--config", path.join(FIXTURES, "config.example.json")]);
+  it("validate exits 0 for a valid config", async () => {
+    const r = await ladder(["validate", "--config", path.join(FIXTURES, "config.example.json")]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
   });
@@ -75,7 +73,27 @@ describe("ladder CLI (DESIGN §3.4)", () => {
     expect(r.status).toBe(0);
   });
 
-  it("exits 2 with one line per problem for an invalid config", () => {
+  it("as a process, prints to stdout and stderr and exits with the command's code", () => {
+    const dir = scratch({ "bad.json": { version: 1, currency: "USD", offers: [{ id: "a" }] } });
+    const ok = spawnSync(TSX, [CLI, "validate", "--config", "bad.json"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, INIT_CWD: dir },
+    });
+    expect(ok.status).toBe(2);
+    expect(ok.stdout).toBe("");
+    expectProblemLines(ok.stderr);
+    const good = spawnSync(
+      TSX,
+      [CLI, "validate", "--config", path.join(FIXTURES, "config.example.json")],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(good.status).toBe(0);
+    expect(good.stdout).toMatch(/^valid: \d+ offers/);
+    expect(good.stderr).toBe("");
+  });
+
+  it("exits 2 with one line per problem for an invalid config", async () => {
     const dir = scratch({
       "bad.json": {
         version: 1,
@@ -93,7 +111,7 @@ describe("ladder CLI (DESIGN §3.4)", () => {
         ],
       },
     });
-    const r = ladder(["validate", "--config", "bad.json"], dir);
+    const r = await ladder(["validate", "--config", "bad.json"], dir);
     expect(r.code).toBe(2);
     expectProblemLines(r.stderr);
     expect(r.stderr).toContain("offers[0].tiers[0].discountPercent: must be between 0 and 100");
@@ -106,22 +124,25 @@ describe("ladder CLI (DESIGN §3.4)", () => {
     ["broken JSON", '{ "version": 1,', /^config: .* is not valid JSON/],
     ["a missing file", null, /^config: cannot read "missing.json": no such file/],
     ["a JSON array", [], /^config: must be a JSON object/],
-  ])("exits 2 for %s", (_, content, pattern) => {
+  ])("exits 2 for %s", async (_, content, pattern) => {
     const dir = content === null ? scratch({}) : scratch({ "missing.json": content });
-    const r = ladder(["evaluate", "--config", "missing.json", "--checkout", "missing.json"], dir);
+    const r = await ladder(
+      ["evaluate", "--config", "missing.json", "--checkout", "missing.json"],
+      dir,
+    );
     expect(r.code).toBe(2);
     expectProblemLines(r.stderr);
     expect(r.stderr).toMatch(pattern);
   });
 
-  it("exits 2 for an invalid checkout, naming its paths", () => {
+  it("exits 2 for an invalid checkout, naming its paths", async () => {
     const dir = scratch({
       "checkout.json": {
         lines: [{ id: "l1", variantId: "v", productId: "p", quantity: -1, unitPrice: "abc" }],
         countryCode: 1,
       },
     });
-    const r = ladder(
+    const r = await ladder(
       [
         "evaluate",
         "--config",
@@ -138,7 +159,7 @@ describe("ladder CLI (DESIGN §3.4)", () => {
     expect(r.stderr).toContain("countryCode: must be a 2-letter country code");
   });
 
-  it("reports the config's and the checkout's problems together", () => {
+  it("reports the config's and the checkout's problems together", async () => {
     const dir = scratch({
       "config.json": { version: 1, currency: "USD", offers: [{ id: "a", kind: "gift" }] },
       "checkout.json": {
@@ -148,7 +169,10 @@ describe("ladder CLI (DESIGN §3.4)", () => {
         ],
       },
     });
-    const r = ladder(["evaluate", "--config", "config.json", "--checkout", "checkout.json"], dir);
+    const r = await ladder(
+      ["evaluate", "--config", "config.json", "--checkout", "checkout.json"],
+      dir,
+    );
     expect(r.code).toBe(2);
     expectProblemLines(r.stderr);
     expect(r.stderr).toContain("offers[0].threshold: is required");
@@ -158,7 +182,7 @@ describe("ladder CLI (DESIGN §3.4)", () => {
     expect(r.stderr).toContain('lines[1].id: duplicate line id "l1" (also lines[0].id)');
   });
 
-  it("refuses amounts and quantities too large to compute exactly, with exit 2", () => {
+  it("refuses amounts and quantities too large to compute exactly, with exit 2", async () => {
     const line = { id: "l1", variantId: "v", productId: "p", quantity: 1, unitPrice: "1.00" };
     const dir = scratch({
       "config.json": {
@@ -182,7 +206,7 @@ describe("ladder CLI (DESIGN §3.4)", () => {
       },
     });
     const valid = path.join(FIXTURES, "config.example.json");
-    const config = ladder(["validate", "--config", "config.json"], dir);
+    const config = await ladder(["validate", "--config", "config.json"], dir);
     expect(config.code).toBe(2);
     expect(config.stderr.trim().split("\n")).toEqual([
       'offers[0].threshold: must be a positive amount with at most 2 decimals, like "24.00"',
@@ -193,14 +217,14 @@ describe("ladder CLI (DESIGN §3.4)", () => {
       ["quantity.json", "lines[0].quantity: must be at most 1000000"],
       ["total.json", "lines: the cart's total (unit prices × quantities) must be at most"],
     ] as const) {
-      const r = ladder(["evaluate", "--config", valid, "--checkout", file], dir);
+      const r = await ladder(["evaluate", "--config", valid, "--checkout", file], dir);
       expect(r.code).toBe(2);
       expectProblemLines(r.stderr);
       expect(r.stderr).toContain(message);
     }
   });
 
-  it("warns about checkout fields it does not read, and still evaluates", () => {
+  it("warns about checkout fields it does not read, and still evaluates", async () => {
     const example = JSON.parse(
       readFileSync(path.join(FIXTURES, "checkout.example.json"), "utf8"),
     ) as { customer: Record<string, unknown> };
@@ -211,7 +235,7 @@ describe("ladder CLI (DESIGN §3.4)", () => {
         customer: { ...example.customer, lastAcceptedAT: "2026-11-20T00:00:00Z" },
       },
     });
-    const r = ladder(
+    const r = await ladder(
       [
         "evaluate",
         "--config",
@@ -234,8 +258,8 @@ describe("ladder CLI (DESIGN §3.4)", () => {
     [["evaluate", "--config"]],
     [["validate"]],
     [["evaluate", "--config", "x.json", "--bogus"]],
-  ])("exits 2 on usage errors: %j", (args) => {
-    const r = ladder(args);
+  ])("exits 2 on usage errors: %j", async (args) => {
+    const r = await ladder(args);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

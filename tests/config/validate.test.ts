@@ -242,6 +242,25 @@ describe("config v1 validation", () => {
     expect(lines(kwd)).toEqual([]);
   });
 
+  it("refuses text with a lone surrogate, which no database can store, naming the field", () => {
+    const [first] = valid.offers;
+    const broken = {
+      ...valid,
+      settings: { ...valid.settings, suppressTags: ["ok", "bad\udfff"] },
+      offers: [
+        { ...first, id: "premium\ud800", title: "Wash \ud83d\ude97 \ud800" },
+        ...valid.offers.slice(1),
+      ],
+    };
+    expect(lines(broken)).toEqual([
+      "settings.suppressTags[1]: must be valid Unicode text: character 4 is half of a surrogate pair (\\udfff)",
+      "offers[0].id: must be valid Unicode text: character 8 is half of a surrogate pair (\\ud800)",
+      "offers[0].title: must be valid Unicode text: character 9 is half of a surrogate pair (\\ud800)",
+    ]);
+    // A complete pair (an emoji) is fine.
+    expect(lines({ ...valid, offers: [{ ...first, title: "Wash \ud83d\ude97" }] })).toEqual([]);
+  });
+
   it("limits a config to 200 offers", () => {
     const offer = (i: number) => ({
       id: `s${i}`,

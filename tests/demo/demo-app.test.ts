@@ -15,29 +15,25 @@ describe("demo mode", () => {
 
   // Reloads the app's modules and the Admin schema, then seeds the demo shop (offers and a year
   // of orders): seconds on a busy machine.
-  it(
-    "serves the home loader for the demo shop without a session token",
-    { timeout: 60_000 },
-    async () => {
-      const shopify = await import("../../app/shopify.server");
-      const { seedDemoShop } = await import("../../app/demo/seed.server");
-      const { loader } = await import("../../app/routes/app._index");
-      await seedDemoShop(shopify.sessionStorage);
+  it("serves the home loader for the demo shop without a session token", async () => {
+    const shopify = await import("../../app/shopify.server");
+    const { seedDemoShop } = await import("../../app/demo/seed.server");
+    const { loader } = await import("../../app/routes/app._index");
+    await seedDemoShop(shopify.sessionStorage);
 
-      const data = await loader({
-        request: new Request("http://localhost:3000/app"),
-        params: {},
-        context: {},
-      });
+    const data = await loader({
+      request: new Request("http://localhost:3000/app"),
+      params: {},
+      context: {},
+    });
 
-      expect(shopify.isDemoMode).toBe(true);
-      expect(data.demo).toBe(true);
-      // The seeded year of orders is on the dashboard, with its known effect measured.
-      expect(data.dashboard.hasOrders).toBe(true);
-      expect(data.dashboard.treatment.orders).toBeGreaterThan(100);
-      expect(data.dashboard.holdout.orders).toBeGreaterThan(0);
-    },
-  );
+    expect(shopify.isDemoMode).toBe(true);
+    expect(data.demo).toBe(true);
+    // The seeded year of orders is on the dashboard, with its known effect measured.
+    expect(data.dashboard.hasOrders).toBe(true);
+    expect(data.dashboard.treatment.orders).toBeGreaterThan(100);
+    expect(data.dashboard.holdout.orders).toBeGreaterThan(0);
+  });
 
   it("refuses to load the app next to production credentials", async () => {
     vi.resetModules();

@@ -1,9 +1,11 @@
+import { setUpValidSession, TEST_SHOP } from "@shopify/shopify-api/test-helpers";
 import { beforeEach, describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
 import { validateConfig } from "../../app/config";
 import { findVariant } from "../../app/demo/catalog";
 import { DEMO_OFFERS, DEMO_SETTINGS } from "../../app/demo/demo-offers";
-import { DEMO_SHOP_DOMAIN } from "../../app/demo/mode.server";
-import { seedDemoShop } from "../../app/demo/seed.server";
+import { DEMO_SHOP_DOMAIN, DemoModeRefused } from "../../app/demo/mode.server";
+import { demoSession, seedDemoShop } from "../../app/demo/seed.server";
 import { configForShop, deleteOffers, listOffers } from "../../app/models/offers.server";
 import { planPublication } from "../../app/models/publish.server";
 import { sessionStorage } from "../../app/shopify.server";
@@ -46,5 +48,18 @@ describe("demo shop offers", () => {
     await seedDemoShop(sessionStorage);
     expect((await listOffers(DEMO_SHOP_DOMAIN)).map((o) => o.key)).not.toContain("waxing");
     expect(await listOffers(DEMO_SHOP_DOMAIN)).toHaveLength(DEMO_OFFERS.length - 1);
+  });
+
+  it("are never seeded into a database that holds another shop's session", async () => {
+    await prisma.session.deleteMany();
+    await sessionStorage.storeSession(setUpValidSession({ shop: TEST_SHOP }));
+    try {
+      await expect(seedDemoShop(sessionStorage)).rejects.toThrow(DemoModeRefused);
+      await expect(seedDemoShop(sessionStorage)).rejects.toThrow(/sessions of another shop/);
+      expect(await prisma.session.count({ where: { id: demoSession().id } })).toBe(0);
+      expect(await listOffers(DEMO_SHOP_DOMAIN)).toEqual([]);
+    } finally {
+      await prisma.session.deleteMany({ where: { shop: TEST_SHOP } });
+    }
   });
 });

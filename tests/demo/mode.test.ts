@@ -3,6 +3,7 @@ import {
   DEMO_API_KEY,
   DEMO_API_SECRET,
   demoModeFromEnv,
+  demoHost,
   DemoModeRefused,
 } from "../../app/demo/mode.server";
 
@@ -44,5 +45,11 @@ describe("demo mode guard", () => {
     expect(() =>
       demoModeFromEnv({ LADDER_DEMO: "1", DATABASE_URL: "postgres://ladder@db.internal/ladder" }),
     ).toThrow(/not an SQLite file/);
+  });
+
+  it("listens on loopback unless HOST says otherwise", () => {
+    expect(demoHost({})).toBe("127.0.0.1");
+    expect(demoHost({ HOST: "" })).toBe("127.0.0.1");
+    expect(demoHost({ HOST: "0.0.0.0" })).toBe("0.0.0.0");
   });
 });

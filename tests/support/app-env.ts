@@ -9,13 +9,18 @@ import path from "node:path";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 import { inject } from "vitest";
 import { APP_SCOPES } from "../../app/shopify/scopes";
+import { createTestDatabase } from "./postgres";
 
-const template = inject("templateDatabase");
-const database = path.join(path.dirname(template), `${randomUUID()}.sqlite`);
-copyFileSync(template, database);
+async function privateDatabase(template: string): Promise<string> {
+  // The SQLite template is a file path; the PostgreSQL one a postgres:// URL.
+  if (/^postgres(ql)?:\/\//.test(template)) return createTestDatabase(template);
+  const database = path.join(path.dirname(template), `${randomUUID()}.sqlite`);
+  copyFileSync(template, database);
+  return `file:${database}`;
+}
 
 const config = testConfig();
-process.env.DATABASE_URL = `file:${database}`;
+process.env.DATABASE_URL = await privateDatabase(inject("templateDatabase"));
 process.env.SHOPIFY_API_KEY = config.apiKey;
 process.env.SHOPIFY_API_SECRET = config.apiSecretKey;
 process.env.SHOPIFY_APP_URL = config.appUrl;

@@ -46,13 +46,14 @@ export async function bruteForceRollups(shop: string) {
     const shown = o.shown ? o.shown.split(",") : [];
     const revenue = JSON.parse(o.offerRevenue) as Record<string, number>;
     const r = row(o.day, o.group, "");
+    const value = Number(o.value);
     r.orders += 1;
-    r.valueSum += o.value;
-    r.valueSumSq += o.value ** 2;
-    r.valueSumCube += o.value ** 3;
-    r.valueSumQuad += o.value ** 4;
+    r.valueSum += value;
+    r.valueSumSq += value ** 2;
+    r.valueSumCube += value ** 3;
+    r.valueSumQuad += value ** 4;
     r.acceptedOrders += accepted.length ? 1 : 0;
-    r.attributed += o.attributed;
+    r.attributed += Number(o.attributed);
     r.impressions += shown.length ? 1 : 0;
     for (const offer of new Set([...accepted, ...shown])) {
       const x = row(o.day, o.group, offer);
@@ -103,7 +104,7 @@ export async function bruteForceCohorts(shop: string) {
       revenue: 0,
     };
     c.orders += 1;
-    c.revenue += o.value;
+    c.revenue += Number(o.value);
     first.set(o.customerId ?? "", c);
   }
   const cohorts = new Map<

@@ -6,16 +6,29 @@ import type { TestProject } from "vitest/node";
 import { ensureSchemaCache } from "../../scripts/admin-schema";
 import { API_VERSION } from "../../app/shopify/api-version";
 import { schemaFileName } from "../../app/shopify/schema-cache.server";
+import { databaseProvider } from "../../app/db-adapter.server";
+import { createTemplateDatabase, dropTestDatabases } from "./postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** A migrated SQLite database file to copy from (one copy per test file). */
+    /**
+     * What each test file copies its private database from: a migrated SQLite file, or (with a
+     * postgres:// DATABASE_URL, `npm run test:postgres`) the URL of a migrated template database.
+     */
     templateDatabase: string;
   }
 }
 
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   ensureSchemaCache([schemaFileName("admin", API_VERSION)], console.log);
+
+  const server = process.env.DATABASE_URL;
+  if (server && databaseProvider(server) === "postgresql") {
+    // The committed migrations, applied the way production applies them (npm run db:deploy).
+    const template = await createTemplateDatabase(server);
+    project.provide("templateDatabase", template.url);
+    return () => dropTestDatabases(server, template.prefix);
+  }
 
   const dir = mkdtempSync(path.join(tmpdir(), "ladder-test-db-"));
   const file = path.join(dir, "template.sqlite");
