@@ -100,19 +100,15 @@ export function packForFunction(
     switch (offer.kind) {
       case "upgrade":
         index.add("t", offer.to.variantId, position);
-        fields = [
-          packVariant(offer.to.variantId),
-          String(offer.discountPercent ?? ""),
-          offer.discountAmount === undefined ? "" : money(offer.discountAmount),
-        ];
+        fields = [packVariant(offer.to.variantId), String(offer.discountPercent ?? "")];
+        // An amount off each unit comes last, only when given: older packs read the same.
+        if (offer.discountAmount !== undefined) fields.push(money(offer.discountAmount));
         break;
       case "cross-sell":
         index.add("t", offer.item.variantId, position);
-        fields = [
-          packVariant(offer.item.variantId),
-          String(offer.discountPercent ?? ""),
-          offer.discountAmount === undefined ? "" : money(offer.discountAmount),
-        ];
+        fields = [packVariant(offer.item.variantId), String(offer.discountPercent ?? "")];
+        // An amount off each unit comes last, only when given: older packs read the same.
+        if (offer.discountAmount !== undefined) fields.push(money(offer.discountAmount));
         break;
       case "bundle":
         fields = [

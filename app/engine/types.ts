@@ -503,8 +503,8 @@ export type PackedIndex = Record<string, number | number[]>;
  * the same for every input value, whatever its size, and for every instruction.
  *
  * A packed offer is `kind|id|startsAt|endsAt|segments|...` with the kind's fields after it:
- * `u|…|variant|percent|amount`, `x|…|variant|percent|amount` (one of percent and amount off each
- * unit, in minor units, is empty), `b|…|discount|variant|quantity|variant|quantity…` (the
+ * `u|…|variant|percent[|amount]`, `x|…|variant|percent[|amount]` (an amount off each unit, in
+ * minor units, only when given, and then the percent is empty), `b|…|discount|variant|quantity|variant|quantity…` (the
  * discount a percent, or `$` and the set price in minor units),
  * `v|…|minQuantity|percent|minQuantity|percent…`, `f|…|threshold|CC,CC`, `g|…|variant|threshold`.
  * Empty fields are absent values; segments are initials (n, r, f, p); variants are the numeric
