@@ -111,19 +111,18 @@ export function packForFunction(
     switch (offer.kind) {
       case "upgrade":
         index.add("t", offer.to.variantId, position);
-        fields = [
-          packVariant(offer.to.variantId),
-          String(offer.discountPercent ?? ""),
-          offer.discountAmount === undefined ? "" : money(offer.discountAmount),
-        ];
+        fields = [packVariant(offer.to.variantId), String(offer.discountPercent ?? "")];
+        // An amount off each unit comes last, only when given: older packs read the same.
+        if (offer.discountAmount !== undefined) fields.push(money(offer.discountAmount));
         break;
       case "cross-sell":
         index.add("t", offer.item.variantId, position);
-        fields = [
-          packVariant(offer.item.variantId),
-          String(offer.discountPercent ?? ""),
-          offer.discountAmount === undefined ? "" : money(offer.discountAmount),
-        ];
+        fields = [packVariant(offer.item.variantId), String(offer.discountPercent ?? "")];
+        // The amount field only when given or when A/B copies' add-ons follow it: packs without
+        // either read exactly as before.
+        if (offer.discountAmount !== undefined || copyItems(offer).length > 0) {
+          fields.push(offer.discountAmount === undefined ? "" : money(offer.discountAmount));
+        }
         for (const id of copyItems(offer)) {
           index.add("t", id, position);
           fields.push(packVariant(id));

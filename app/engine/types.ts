@@ -549,7 +549,7 @@ export type PackedIndex = Record<string, number | number[]>;
  * the same for every input value, whatever its size, and for every instruction.
  *
  * A packed offer is `kind|id|startsAt|endsAt|segments|...` with the kind's fields after it:
- * `u|…|variant|percent|amount`, `x|…|variant|percent|amount|variant…` (the A/B copies' add-ons
+ * `u|…|variant|percent[|amount]` (the amount only when given), `x|…|variant|percent[|amount|variant…]` (the A/B copies' add-ons
  * after the amount; one of percent and amount off each
  * unit, in minor units, is empty), `b|…|discount|variant|quantity|variant|quantity…` (the
  * discount a percent, or `$` and the set price in minor units),

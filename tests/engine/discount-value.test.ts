@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { CheckoutLine, Discount, Offer } from "../../app/engine";
+import {
+  compile,
+  load,
+  loadForFunction,
+  type CheckoutLine,
+  type Discount,
+  type Offer,
+} from "../../app/engine";
 import { checkout, config, line, offers, reasonOf, run, shownIds } from "./builders";
 
 /** Line amounts of an evaluation's line discounts, by offer. */
@@ -280,5 +287,38 @@ describe("bundlePrice: the price of one complete set", () => {
     );
     expect(ev.offers[0]).toMatchObject({ savings: "6.00" });
     expect(ev.offers[0]?.why).toBe("Bought together, the set costs $24.00.");
+  });
+});
+
+describe("published forms carry the discount value", () => {
+  const cfg = config([
+    offers.upgrade("up", "a", "b", "30.00", { discountAmount: "5.00" } as Partial<Offer>),
+    offers.bundle(
+      "set",
+      [
+        ["c", "6.00"],
+        ["d", "4.00"],
+      ],
+      0,
+      { discountPercent: undefined, bundlePrice: "7.50" } as Partial<Offer>,
+    ),
+  ]);
+
+  it("the function form packs the amount off each unit and the set price, and reads them back", () => {
+    const packed = compile(cfg, { form: "function" });
+    expect(packed.o).toEqual(["u|up||||~v-b||500", "b|set||||$750|~v-c|1|~v-d|1"]);
+    const runtime = loadForFunction(JSON.parse(JSON.stringify(packed)));
+    expect(runtime?.offerAt(0)).toMatchObject({ kind: "upgrade", amountOff: 500, percent: 0 });
+    expect(runtime?.offerAt(1)).toMatchObject({ kind: "bundle", bundlePrice: 750, percent: 0 });
+  });
+
+  it("the checkout form keeps them in da and bp", () => {
+    const published = compile(cfg);
+    expect(published.o[0]).toMatchObject({ da: 500 });
+    expect(published.o[0]).not.toHaveProperty("d");
+    expect(published.o[1]).toMatchObject({ bp: 750 });
+    expect(published.o[1]).not.toHaveProperty("d");
+    const runtime = load(JSON.parse(JSON.stringify(published)));
+    expect(runtime?.offerAt(1)).toMatchObject({ bundlePrice: 750 });
   });
 });

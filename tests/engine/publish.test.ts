@@ -124,7 +124,7 @@ describe("compile → load (the published form checkout reads)", () => {
       offers.crossSell("discounted", "a", "c", "1.00", { discountPercent: 5 } as never),
       offers.upgrade("draft", "a", "d", "1.00", { discountPercent: 5, status: "draft" } as never),
     ]);
-    expect(compile(cfg, { form: "function" }).o).toEqual(["x|discounted||||~v-c|5|"]);
+    expect(compile(cfg, { form: "function" }).o).toEqual(["x|discounted||||~v-c|5"]);
   });
 
   it.each([
@@ -204,7 +204,7 @@ describe("the function form's index", () => {
       e: [2],
     });
     expect(published.o).toEqual([
-      "x|wax||||~v-waxing|20|",
+      "x|wax||||~v-waxing|20",
       "v|bars||||3|10",
       "f|ship||||5000|",
       "g|gift||||~v-sauce|3000",
@@ -234,7 +234,7 @@ describe("the function form's index", () => {
       ]),
       { form: "function" },
     );
-    expect(packed.o[0]).toBe("u|odd%7Cid%25|1795737600000|1796083200000|rp|77|12.5|");
+    expect(packed.o[0]).toBe("u|odd%7Cid%25|1795737600000|1796083200000|rp|77|12.5");
     const offer = loadForFunction(packed)?.offerAt(0);
     expect(offer).toMatchObject({
       id: "odd|id%",
