@@ -17,7 +17,7 @@ export function earnedDiscounts(
   return discountsOf(earn(config, checkout, "touched", options).applied, config);
 }
 
-/** What the discount function applies: per cart line, the sum of every offer's part; shipping. */
+/** What the discount function applies: per cart line, the one offer's amount (rule 14); shipping. */
 export interface EarnedTotals {
   /** Discounted lines in cart order, each with its total discount in minor units (> 0). */
   lines: { lineId: string; amount: Minor }[];

@@ -188,6 +188,45 @@ describe("offers at checkout (purchase.checkout.block.render)", () => {
     });
   });
 
+  it("says a bundle's set price instead of a percent", async () => {
+    const bundle: OfferConfig = {
+      version: 1,
+      currency: "USD",
+      settings: { holdoutPercent: 0 },
+      offers: [
+        {
+          id: "boots-socks",
+          kind: "bundle",
+          title: "Boots and socks",
+          status: "active",
+          bundlePrice: "92.00",
+          items: [
+            {
+              variantId: gid("ProductVariant", 1),
+              productId: gid("Product", 1),
+              title: "Boots",
+              price: "90.00",
+            },
+            {
+              variantId: gid("ProductVariant", 2),
+              productId: gid("Product", 2),
+              title: "Socks",
+              price: "8.00",
+            },
+          ],
+        },
+      ],
+    };
+    extension.shopify.appMetafields.value = [shopEntry(published(bundle))];
+    extension.shopify.lines.value = [
+      cartLine({ variant: 1, product: 1, title: "Boots", unitPrice: 90 }),
+    ];
+    await extension.render();
+
+    expect(texts("s-text[type=strong]")).toEqual(["Complete the set with Socks"]);
+    expect(texts("s-text[color=subdued]")).toEqual(["Bought together, the set costs $92.00."]);
+  });
+
   it("shows a loading button while checkout applies the change, and holds the other offers", async () => {
     extension.shopify.lines.value = [standardWash()];
     let answer: (value: CartLineChangeResult) => void = () => {};

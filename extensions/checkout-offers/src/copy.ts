@@ -79,9 +79,14 @@ export function offerText(
     percent: i18n.formatNumber(offer && "percentShown" in offer ? offer.percentShown : 0),
   };
   const key = KEY[shown.kind];
+  // A bundle sold at a set price says the price, not a percent.
+  const setPrice = offer?.kind === "bundle" ? offer.bundlePrice : null;
+  const whyKey = setPrice === null ? `offer.${key}.why` : `offer.${key}.whyPrice`;
+  const price =
+    setPrice === null ? "" : formatMinor(i18n, setPrice, view.config.currency, view.config.digits);
   return {
     headline: offer?.message ? shown.headline : t(`offer.${key}.headline`, values),
-    why: offer?.why ? shown.why : t(`offer.${key}.why`, values),
+    why: offer?.why ? shown.why : t(whyKey, { ...values, price }),
     item,
     line,
     image: lines.find((l) => l.merchandise.id === action.variantId)?.merchandise.image,

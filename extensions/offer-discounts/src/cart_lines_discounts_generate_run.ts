@@ -49,10 +49,10 @@ export function withinOutputLimit(
 
 /**
  * Target `cart.lines.discounts.generate.run`: the engine's line discounts as product discount
- * candidates. One candidate per discounted line, its fixed amount the sum of what every offer
- * takes off that line (the engine already stacked and capped them), so with the ALL strategy
- * Shopify applies exactly the engine's total to each line. FIRST or MAXIMUM would apply a single
- * candidate of the whole list. No message: the cart shows the discount's title.
+ * candidates. One candidate per discounted line, its fixed amount what the engine gives that
+ * line (the one offer taking the most off it, rule 14), so with the ALL strategy Shopify applies
+ * exactly the engine's amount to each line. FIRST or MAXIMUM would apply a single candidate of
+ * the whole list. No message: the cart shows the discount's title.
  */
 export function cartLinesDiscountsGenerateRun(
   input: CartLinesInput,
