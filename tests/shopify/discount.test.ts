@@ -161,8 +161,8 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
     );
 
     const node = await readDiscount(admin, second.discountId);
-    // Packed offers, `kind|id|startsAt|endsAt|segments|variant|percent`: drafts stay out.
-    expect(node.published.config.o).toEqual(["u|a||||2002|20"]);
+    // Packed offers, `kind|id|startsAt|endsAt|segments|variant|percent|amount`: drafts stay out.
+    expect(node.published.config.o).toEqual(["u|a||||2002|20|"]);
     // Metafields are replaced, not duplicated: four config parts and the input variables.
     expect(standIn.metafields().filter((m) => m.ownerId === second.discountId)).toHaveLength(
       CONFIG_KEYS.length + 1,
