@@ -8,6 +8,8 @@ import { compareVariants, differenceInterval } from "../../app/analytics/variant
 import { seededRandom } from "../../app/demo/orders";
 
 const RUNS = 1000;
+// 1,000 simulated stores take a while on a busy machine: a generous bound, not a speed check.
+const SLOW = 300_000;
 
 /** Binomial draw by summing Bernoulli trials (n is at most a few thousand). */
 function binomial(random: () => number, n: number, p: number): number {
@@ -38,44 +40,58 @@ describe.each([
     simulate(7000 + i, rateA, rateB, minShown, spread),
   );
 
-  it("the 95% interval of the difference covers the truth in ≥ 94% of 1,000 runs", () => {
-    const covered = runs.filter(([a, b]) => {
-      const d = differenceInterval(b, a);
-      return d !== null && d.low <= truth && truth <= d.high;
-    }).length;
-    console.log(
-      `A/B take rates ${rateA} vs ${rateB}: 95% interval of B − A covered the truth in ${covered}/${RUNS} runs (${((100 * covered) / RUNS).toFixed(1)}%)`,
-    );
-    expect(covered / RUNS).toBeGreaterThanOrEqual(0.94);
-  });
+  it(
+    "the 95% interval of the difference covers the truth in ≥ 94% of 1,000 runs",
+    () => {
+      const covered = runs.filter(([a, b]) => {
+        const d = differenceInterval(b, a);
+        return d !== null && d.low <= truth && truth <= d.high;
+      }).length;
+      console.log(
+        `A/B take rates ${rateA} vs ${rateB}: 95% interval of B − A covered the truth in ${covered}/${RUNS} runs (${((100 * covered) / RUNS).toFixed(1)}%)`,
+      );
+      expect(covered / RUNS).toBeGreaterThanOrEqual(0.94);
+    },
+    SLOW,
+  );
 
-  it("names a wrong or unwarranted winner no more often than the interval allows", () => {
-    const wrong = runs.filter(([a, b]) => {
-      const v = compareVariants([a, b]).verdict;
-      return v.status === "winner" && (truth > 0 ? v.winner === "A" : true);
-    }).length;
-    console.log(`A/B ${rateA} vs ${rateB}: a wrong or unwarranted winner in ${wrong}/${RUNS} runs`);
-    // Equal copies: a 95% interval misses zero in 5% of runs, ± Monte-Carlo error (2 SD ≈ 1.4
-    // points over 1,000 runs). Unequal copies: the worse one should (almost) never win.
-    expect(wrong / RUNS).toBeLessThanOrEqual(truth === 0 ? 0.065 : 0.01);
-  });
+  it(
+    "names a wrong or unwarranted winner no more often than the interval allows",
+    () => {
+      const wrong = runs.filter(([a, b]) => {
+        const v = compareVariants([a, b]).verdict;
+        return v.status === "winner" && (truth > 0 ? v.winner === "A" : true);
+      }).length;
+      console.log(
+        `A/B ${rateA} vs ${rateB}: a wrong or unwarranted winner in ${wrong}/${RUNS} runs`,
+      );
+      // Equal copies: a 95% interval misses zero in 5% of runs, ± Monte-Carlo error (2 SD ≈ 1.4
+      // points over 1,000 runs). Unequal copies: the worse one should (almost) never win.
+      expect(wrong / RUNS).toBeLessThanOrEqual(truth === 0 ? 0.065 : 0.01);
+    },
+    SLOW,
+  );
 });
 
 describe("a large difference (5% vs 10% over 2,000–4,000 impressions)", () => {
   const runs = Array.from({ length: RUNS }, (_, i) => simulate(9000 + i, 0.05, 0.1, 2000, 2000));
 
-  it("the verdict picks the true winner, and the probability-best agrees", () => {
-    const verdicts = runs.map(([a, b]) => compareVariants([a, b]));
-    const picked = verdicts.filter(
-      (c) => c.verdict.status === "winner" && c.verdict.winner === "B",
-    ).length;
-    const confident = verdicts.filter((c) => (c.variants[1]?.probabilityBest ?? 0) > 0.95).length;
-    console.log(
-      `A/B 0.05 vs 0.10: verdict "keep B" in ${picked}/${RUNS} runs; P(B best) > 95% in ${confident}/${RUNS}`,
-    );
-    expect(picked / RUNS).toBeGreaterThanOrEqual(0.99);
-    expect(confident / RUNS).toBeGreaterThanOrEqual(0.99);
-  });
+  it(
+    "the verdict picks the true winner, and the probability-best agrees",
+    () => {
+      const verdicts = runs.map(([a, b]) => compareVariants([a, b]));
+      const picked = verdicts.filter(
+        (c) => c.verdict.status === "winner" && c.verdict.winner === "B",
+      ).length;
+      const confident = verdicts.filter((c) => (c.variants[1]?.probabilityBest ?? 0) > 0.95).length;
+      console.log(
+        `A/B 0.05 vs 0.10: verdict "keep B" in ${picked}/${RUNS} runs; P(B best) > 95% in ${confident}/${RUNS}`,
+      );
+      expect(picked / RUNS).toBeGreaterThanOrEqual(0.99);
+      expect(confident / RUNS).toBeGreaterThanOrEqual(0.99);
+    },
+    SLOW,
+  );
 });
 
 describe("verdict texts", () => {
