@@ -6,6 +6,7 @@
 import {
   claimDueEvents,
   completeEvent,
+  expireFailedPayloads,
   failEvent,
   onWebhookEnqueued,
   pruneProcessedEvents,
@@ -27,7 +28,8 @@ export interface DrainResult {
   failed: number;
 }
 
-const KEEP_PROCESSED_MS = 7 * 24 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+const KEEP_PROCESSED_MS = 7 * DAY_MS;
 
 export async function drainWebhookInbox({
   now = () => new Date(),
@@ -43,7 +45,7 @@ export async function drainWebhookInbox({
       const started = performance.now();
       try {
         await processWebhookEvent(event, adminFor);
-        await completeEvent(event.id, now());
+        await completeEvent(event, now());
         result.processed++;
       } catch (error) {
         await failEvent(event, error, now());
@@ -99,6 +101,7 @@ function schedule(): void {
   running = yieldToAcknowledgements(0)
     .then(() => drainWebhookInbox({ pace: yieldToAcknowledgements }))
     .then(() => pruneProcessedEvents(new Date(Date.now() - KEEP_PROCESSED_MS)))
+    .then(() => expireFailedPayloads(new Date()))
     .then(() => undefined)
     .catch((error: unknown) => {
       console.error("Webhook worker: drain failed; pending events stay queued.", error);

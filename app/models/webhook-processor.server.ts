@@ -6,7 +6,9 @@ import { parseCustomerPayload, parseOrderPayload, parseRefundPayload } from "../
 import type { AdminApi } from "../shopify/admin.server";
 import { getShopFacts, saveShopFacts } from "./analytics-shop.server";
 import { syncCustomerState } from "./customer-state.server";
+import prisma from "../db.server";
 import { recordOrders, recordRefund } from "./orders.server";
+import { redactedAmong } from "./tombstones.server";
 
 /** Topics (as the library reports them) that go through the inbox. */
 export const INBOX_TOPICS = [
@@ -48,17 +50,36 @@ export async function processWebhookEvent(
       }
       const result = await recordOrders(shop, [parsed.value], { source: "webhook" });
       const synced = await syncCustomers(shop, result.acceptedCustomers, adminFor);
-      return `order ${parsed.value.id}: ${result.created ? "recorded" : result.updated ? "updated" : "older than stored, skipped"}${synced}`;
+      const outcome = result.created
+        ? "recorded"
+        : result.updated
+          ? "updated"
+          : result.redacted
+            ? "redacted, skipped"
+            : "older than stored, skipped";
+      return `order ${parsed.value.id}: ${outcome}${synced}`;
     }
     case "REFUNDS_CREATE": {
       const parsed = parseRefundPayload(payload, facts);
       if (!parsed.ok) throw new InvalidPayloadError(topic, parsed.error);
       const outcome = await recordRefund(shop, parsed.value);
-      return `refund ${parsed.value.id}: ${outcome.duplicate ? "already recorded" : outcome.applied ? "applied" : "stored until its order arrives"}`;
+      const what = outcome.duplicate
+        ? "already recorded"
+        : outcome.applied
+          ? "applied"
+          : outcome.redacted
+            ? "redacted, skipped"
+            : "stored until its order arrives";
+      return `refund ${parsed.value.id}: ${what}`;
     }
     case "CUSTOMERS_UPDATE": {
       const parsed = parseCustomerPayload(payload);
       if (!parsed.ok) throw new InvalidPayloadError(topic, parsed.error);
+      const erased = await redactedAmong(prisma, shop, {
+        customerIds: [parsed.value.id],
+        orderIds: [],
+      });
+      if (erased.customerIds.size > 0) return `customer ${parsed.value.id}: redacted, skipped`;
       const synced = await syncCustomers(shop, [parsed.value.id], adminFor);
       return `customer ${parsed.value.id}${synced}`;
     }
