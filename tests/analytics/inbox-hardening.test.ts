@@ -208,3 +208,22 @@ describe("SQLite's bind limit", { timeout: 120_000 }, () => {
     expect(await prisma.analyticsCustomer.count()).toBe(0);
   });
 });
+
+describe("batches", { timeout: 60_000 }, () => {
+  it("records a claimed batch of orders together; a bad order fails alone", async () => {
+    for (let i = 0; i < 30; i++) {
+      const price = i === 7 ? "abc" : "3.00";
+      await acceptWebhook({
+        shop: TEST_SHOP,
+        topic: "ORDERS_CREATE",
+        eventId: `b-${i}`,
+        payload: orderPayload({ id: 900 + i, lines: [{ id: i, productId: 1, price }] }),
+      });
+    }
+    expect(await drainWebhookInbox({ adminFor: noAdmin })).toEqual({ processed: 29, failed: 1 });
+    expect(await prisma.analyticsOrder.count()).toBe(29);
+    expect(await prisma.webhookEvent.count({ where: { status: "done" } })).toBe(29);
+    const rollup = await prisma.dailyRollup.findFirstOrThrow({ where: { offerId: "" } });
+    expect(rollup.orders).toBe(29);
+  });
+});
