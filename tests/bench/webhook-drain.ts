@@ -78,7 +78,10 @@ async function enqueue() {
         }),
       ),
     );
-    for (const r of results) r ? stored++ : repeats++;
+    for (const r of results) {
+      if (r) stored++;
+      else repeats++;
+    }
   }
   process.send?.({ stored, repeats });
 }
