@@ -17,6 +17,7 @@ import { API_VERSION } from "./shopify/api-version";
 import type { AdminApi } from "./shopify/admin.server";
 import type { AdminRequestContext } from "./shopify/context.server";
 import { APP_SCOPES } from "./shopify/scopes";
+import { readCappedBody, requireJsonBody, withBody } from "./shopify/webhook-body.server";
 
 export { API_VERSION };
 export type { AdminApiContext, AdminRequestContext };
@@ -68,9 +69,37 @@ async function authenticateAdmin(request: Request): Promise<AdminRequestContext>
   return { admin, session, redirect };
 }
 
+export type WebhookContext = Awaited<ReturnType<typeof shopify.authenticate.webhook>> & {
+  /** The body exactly as signed (ids beyond 2^53 can be read from it). */
+  rawBody: string;
+};
+
+/**
+ * Every webhook route's authentication: the body is read with a byte cap first (413 past
+ * MAX_WEBHOOK_BODY_BYTES, before it is held whole), then the library verifies the HMAC (401),
+ * then a body that is not JSON or nests absurdly is refused with 400.
+ */
+async function authenticateWebhook(request: Request): Promise<WebhookContext> {
+  if (request.method !== "POST") {
+    // The library answers 405 without reading the body.
+    return { ...(await shopify.authenticate.webhook(request)), rawBody: "" };
+  }
+  const rawBody = await readCappedBody(request);
+  let context: Awaited<ReturnType<typeof shopify.authenticate.webhook>>;
+  try {
+    context = await shopify.authenticate.webhook(withBody(request, rawBody));
+  } catch (error) {
+    // The library parses the body only once the HMAC is verified; a parse failure is bad input.
+    if (error instanceof SyntaxError) requireJsonBody(rawBody);
+    throw error;
+  }
+  requireJsonBody(rawBody);
+  return { ...context, rawBody };
+}
+
 export const authenticate = {
   admin: demo ? demoAdminAuthenticator(shopify.unauthenticated.admin) : authenticateAdmin,
-  webhook: shopify.authenticate.webhook,
+  webhook: authenticateWebhook,
 };
 
 export default shopify;

@@ -114,6 +114,7 @@ export class BulkOrdersReader {
   }
 
   private readonly currencyOf = new Map<string, string>();
+  private readonly invalid = new Set<string>();
 
   private pushLine(row: unknown): void {
     const parsed = lineRow.safeParse(row);
@@ -128,10 +129,21 @@ export class BulkOrdersReader {
       return;
     }
     const digits = minorDigits(this.currencyOf.get(l.__parentId) ?? this.shop.currency);
-    const amount = (m: { shopMoney: { amount: string } }) =>
-      parseMoneyRounded(m.shopMoney.amount, digits) ?? 0;
-    const unitPrice = amount(l.originalUnitPriceSet);
-    const discount = l.discountAllocations.reduce((s, d) => s + amount(d.allocatedAmountSet), 0);
+    const amounts = [
+      l.originalUnitPriceSet,
+      ...l.discountAllocations.map((d) => d.allocatedAmountSet),
+    ].map((m) => m.shopMoney.amount);
+    const minor = amounts.map((text) => parseMoneyRounded(text, digits));
+    const [unitPrice, ...discounts] = minor;
+    if (unitPrice === undefined || unitPrice === null || discounts.some((d) => d === null)) {
+      // Recording 0 would understate the order: the whole order is left out and reported.
+      this.problems.push(
+        `line ${this.lineNumber}: not an amount in ${JSON.stringify(amounts)}; order ${l.__parentId} left out`,
+      );
+      this.invalid.add(l.__parentId);
+      return;
+    }
+    const discount = discounts.reduce<number>((s, d) => s + (d ?? 0), 0);
     const value = Math.max(0, unitPrice * l.quantity - discount);
     // Refunded and removed units, at the line's average price after discounts.
     const gone = Math.max(0, l.quantity - l.currentQuantity);
@@ -151,7 +163,10 @@ export class BulkOrdersReader {
   }
 
   result(): BulkOrdersResult {
-    return { orders: [...this.orders.values()], problems: [...this.problems] };
+    const orders = [...this.orders.entries()]
+      .filter(([gid]) => !this.invalid.has(gid))
+      .map(([, order]) => order);
+    return { orders, problems: [...this.problems] };
   }
 }
 

@@ -82,24 +82,52 @@ function attribute(
   return list?.find((a) => a.name === name)?.value;
 }
 
+/** An amount that is not a finite decimal: the event fails (and is retried), nothing records 0. */
+class AmountError extends Error {
+  constructor(
+    readonly path: string,
+    value: string,
+  ) {
+    super(`${path}: not an amount: ${JSON.stringify(value.slice(0, 40))}`);
+  }
+}
+
 function money(
   set: { shop_money: { amount: string } } | null | undefined,
   fallback: string,
   digits: number,
-) {
-  return parseMoneyRounded(set?.shop_money.amount ?? fallback, digits) ?? 0;
+  path: string,
+): number {
+  const text = set?.shop_money.amount ?? fallback;
+  const minor = parseMoneyRounded(text, digits);
+  if (minor === null) throw new AmountError(set ? `${path}_set.shop_money.amount` : path, text);
+  return minor;
 }
 
-function normalizeRefund(r: z.infer<typeof refund>, digits: number): OrderRefund {
+function normalizeRefund(r: z.infer<typeof refund>, digits: number, path: string): OrderRefund {
   return {
     id: r.id,
     orderId: r.order_id,
     createdAt: new Date(r.created_at),
-    lines: r.refund_line_items.map((l) => ({
+    lines: r.refund_line_items.map((l, i) => ({
       lineId: l.line_item_id,
-      amount: money(l.subtotal_set, l.subtotal ?? "0", digits),
+      amount: money(
+        l.subtotal_set,
+        l.subtotal ?? "0",
+        digits,
+        `${path}refund_line_items.${i}.subtotal`,
+      ),
     })),
   };
+}
+
+function amountsChecked<T>(build: () => T): ParseResult<T> {
+  try {
+    return { ok: true, value: build() };
+  } catch (error) {
+    if (error instanceof AmountError) return { ok: false, error: error.message };
+    throw error;
+  }
 }
 
 /**
@@ -122,12 +150,18 @@ export function parseOrderPayload(payload: unknown, shop: ShopFacts): ParseResul
   const parsed = order.safeParse(payload);
   if (!parsed.success) return failure(parsed.error);
   const o = parsed.data;
+  return amountsChecked(() => normalizeOrder(o, shop));
+}
+
+function normalizeOrder(o: z.infer<typeof order>, shop: ShopFacts): NormalizedOrder {
   const digits = minorDigits(o.currency ?? shop.currency);
   const createdAt = new Date(o.created_at);
-  const lines: OrderLine[] = o.line_items.map((l) => {
-    const unitPrice = money(l.price_set, l.price, digits);
+  const lines: OrderLine[] = o.line_items.map((l, i) => {
+    const unitPrice = money(l.price_set, l.price, digits, `line_items.${i}.price`);
     const discount = l.discount_allocations.reduce(
-      (sum, d) => sum + money(d.amount_set, d.amount, digits),
+      (sum, d, j) =>
+        sum +
+        money(d.amount_set, d.amount, digits, `line_items.${i}.discount_allocations.${j}.amount`),
       0,
     );
     return {
@@ -144,20 +178,17 @@ export function parseOrderPayload(payload: unknown, shop: ShopFacts): ParseResul
     };
   });
   return {
-    ok: true,
-    value: {
-      id: o.id,
-      name: o.name,
-      customerId: o.customer?.id ?? null,
-      createdAt,
-      updatedAt: new Date(o.updated_at ?? o.created_at),
-      day: webhookDay(o.created_at, createdAt, shop.timeZone),
-      cancelled: Boolean(o.cancelled_at),
-      group: parseGroup(attribute(o.note_attributes, "_ladder_group")),
-      shown: parseShown(attribute(o.note_attributes, "_ladder_shown")),
-      lines,
-      refunds: o.refunds.map((r) => normalizeRefund(r, digits)),
-    },
+    id: o.id,
+    name: o.name,
+    customerId: o.customer?.id ?? null,
+    createdAt,
+    updatedAt: new Date(o.updated_at ?? o.created_at),
+    day: webhookDay(o.created_at, createdAt, shop.timeZone),
+    cancelled: Boolean(o.cancelled_at),
+    group: parseGroup(attribute(o.note_attributes, "_ladder_group")),
+    shown: parseShown(attribute(o.note_attributes, "_ladder_shown")),
+    lines,
+    refunds: o.refunds.map((r, i) => normalizeRefund(r, digits, `refunds.${i}.`)),
   };
 }
 
@@ -165,7 +196,8 @@ export function parseOrderPayload(payload: unknown, shop: ShopFacts): ParseResul
 export function parseRefundPayload(payload: unknown, shop: ShopFacts): ParseResult<OrderRefund> {
   const parsed = refund.safeParse(payload);
   if (!parsed.success) return failure(parsed.error);
-  return { ok: true, value: normalizeRefund(parsed.data, minorDigits(shop.currency)) };
+  const value = parsed.data;
+  return amountsChecked(() => normalizeRefund(value, minorDigits(shop.currency), ""));
 }
 
 /** customers/update: the customer's id (tags are read fresh from the Admin API when mirrored). */
@@ -183,5 +215,18 @@ export function payloadCustomerId(topic: string, payload: unknown): string | nul
     topic === "CUSTOMERS_UPDATE"
       ? record.id
       : (record.customer as Record<string, unknown> | null | undefined)?.id;
+  return typeof candidate === "number" || typeof candidate === "string" ? String(candidate) : null;
+}
+
+/** The order a payload concerns (an order's id, a refund's order_id), read without validating. */
+export function payloadOrderId(topic: string, payload: unknown): string | null {
+  if (typeof payload !== "object" || payload === null) return null;
+  const record = payload as Record<string, unknown>;
+  const candidate =
+    topic === "ORDERS_CREATE" || topic === "ORDERS_UPDATED"
+      ? record.id
+      : topic === "REFUNDS_CREATE"
+        ? record.order_id
+        : null;
   return typeof candidate === "number" || typeof candidate === "string" ? String(candidate) : null;
 }

@@ -1,14 +1,9 @@
 import { z } from "zod";
-import { contribution, accumulate, type RollupDelta } from "../analytics/order-facts";
 import prisma from "../db.server";
-import {
-  applyRollupDeltas,
-  countedFromRow,
-  refreshCustomers,
-  STORED_SELECT,
-} from "./orders.server";
 import { fromDbInt } from "./db-integers.server";
+import { findInChunks } from "./in-chunks.server";
 import { deleteOfferDataForShop } from "./offers.server";
+import { redactCustomer } from "./redaction.server";
 import { deleteSessionsForShop } from "./session.server";
 
 export const COMPLIANCE_TOPICS = [
@@ -82,10 +77,17 @@ export async function handleComplianceRequest(
   }
 }
 
-/** Every row Ladder keeps for a shop, in every table, and nothing of any other shop. */
+export { redactCustomer };
+
+/**
+ * Every row Ladder keeps for a shop, in every table with a shop column (a test enumerates the
+ * models and checks), and nothing of any other shop.
+ */
 export async function redactShop(shop: string): Promise<void> {
   await deleteOfferDataForShop(shop);
   await prisma.$transaction([
+    prisma.offerDiscount.deleteMany({ where: { shop } }),
+    prisma.redactionTombstone.deleteMany({ where: { shop } }),
     prisma.dataRequest.deleteMany({ where: { shop } }),
     prisma.webhookEvent.deleteMany({ where: { shop } }),
     prisma.analyticsOrder.deleteMany({ where: { shop } }),
@@ -100,42 +102,6 @@ export async function redactShop(shop: string): Promise<void> {
     prisma.analyticsShop.deleteMany({ where: { shop } }),
   ]);
   await deleteSessionsForShop(shop);
-}
-
-/**
- * Deletes the customer's orders (theirs, and those Shopify lists), their refunds, their cohort
- * row, their queued webhook events and their data requests. Their orders leave the rollups too, so every figure Ladder
- * shows stays equal to what its stored orders give.
- */
-export async function redactCustomer(
-  shop: string,
-  customerId: string,
-  orderIds: readonly string[],
-): Promise<{ orders: number }> {
-  return prisma.$transaction(
-    async (tx) => {
-      const orders = await tx.analyticsOrder.findMany({
-        where: { shop, OR: [{ customerId }, { orderId: { in: [...orderIds] } }] },
-        select: STORED_SELECT,
-      });
-      const deltas = new Map<string, RollupDelta>();
-      for (const order of orders) accumulate(deltas, contribution(countedFromRow(order)), -1);
-      const ids = orders.map((o) => o.orderId);
-      const allIds = [...new Set([...ids, ...orderIds])];
-      await tx.analyticsOrder.deleteMany({ where: { shop, orderId: { in: ids } } });
-      await tx.analyticsRefund.deleteMany({
-        where: { shop, OR: [{ customerId }, { orderId: { in: allIds } }] },
-      });
-      await tx.webhookEvent.deleteMany({ where: { shop, customerId } });
-      await tx.dataRequest.deleteMany({ where: { shop, customerId } });
-      await applyRollupDeltas(tx, shop, deltas);
-      const customers = new Set<string>([customerId]);
-      for (const order of orders) if (order.customerId) customers.add(order.customerId);
-      await refreshCustomers(tx, shop, [...customers]);
-      return { orders: orders.length };
-    },
-    { timeout: 60_000 },
-  );
 }
 
 export interface CustomerDataReport {
@@ -171,18 +137,28 @@ export async function customerDataReport(
   customerId: string,
   orderIds: readonly string[],
 ): Promise<CustomerDataReport> {
-  const [orders, customer, queued] = await Promise.all([
-    prisma.analyticsOrder.findMany({
-      where: { shop, OR: [{ customerId }, { orderId: { in: [...orderIds] } }] },
-      orderBy: { createdAt: "asc" },
-    }),
+  const [byCustomer, byId, customer, queued] = await Promise.all([
+    prisma.analyticsOrder.findMany({ where: { shop, customerId } }),
+    findInChunks(orderIds, (chunk) =>
+      prisma.analyticsOrder.findMany({ where: { shop, orderId: { in: chunk } } }),
+    ),
     prisma.analyticsCustomer.findUnique({ where: { shop_customerId: { shop, customerId } } }),
     prisma.webhookEvent.count({ where: { shop, customerId, NOT: { payload: null } } }),
   ]);
-  const refunds = await prisma.analyticsRefund.findMany({
-    where: { shop, OR: [{ customerId }, { orderId: { in: orders.map((o) => o.orderId) } }] },
-    orderBy: { createdAt: "asc" },
-  });
+  const orders = [...new Map([...byCustomer, ...byId].map((o) => [o.orderId, o])).values()].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+  );
+  const refunds = [
+    ...new Map(
+      [
+        ...(await prisma.analyticsRefund.findMany({ where: { shop, customerId } })),
+        ...(await findInChunks(
+          orders.map((o) => o.orderId),
+          (chunk) => prisma.analyticsRefund.findMany({ where: { shop, orderId: { in: chunk } } }),
+        )),
+      ].map((r) => [r.refundId, r]),
+    ).values(),
+  ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const list = (value: string) => (value === "" ? [] : value.split(","));
   return {
     shop,

@@ -9,6 +9,7 @@
 import type { Prisma } from "@prisma/client";
 import { validateConfig, type Problem } from "../config";
 import prisma from "../db.server";
+import { countInChunks, findInChunks } from "./in-chunks.server";
 import {
   formatMoney,
   minorDigits,
@@ -430,7 +431,9 @@ export async function setOffersStatus(
 ): Promise<StatusChange> {
   const { currency } = await getShopSetup(shop);
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.offer.findMany({ where: { shop, key: { in: [...keys] } } });
+    const rows = await findInChunks(keys, (chunk) =>
+      tx.offer.findMany({ where: { shop, key: { in: chunk } } }),
+    );
     const result: StatusChange = { changed: [], refused: [] };
     for (const row of rows) {
       if (row.status === status) continue;
@@ -456,8 +459,9 @@ export async function setOffersStatus(
 }
 
 export async function deleteOffers(shop: string, keys: readonly string[]): Promise<number> {
-  const { count } = await prisma.offer.deleteMany({ where: { shop, key: { in: [...keys] } } });
-  return count;
+  return countInChunks(keys, (chunk) =>
+    prisma.offer.deleteMany({ where: { shop, key: { in: chunk } } }),
+  );
 }
 
 export interface ShopConfig {

@@ -6,9 +6,12 @@
  * cohort rollups in the same transaction: the dashboard then reads O(days), never O(orders), and
  * the rollups always equal a brute-force computation over the orders (tested).
  */
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import prisma from "../db.server";
 import { fromDbInt, toDbInt } from "./db-integers.server";
+import { chunked } from "./in-chunks.server";
+import { purgeLateRedactions } from "./redaction.server";
+import { redactedAmong } from "./tombstones.server";
 import {
   accumulate,
   contribution,
@@ -97,6 +100,32 @@ export interface RecordResult {
   skipped: number;
   /** Customers whose orders with an accepted offer changed (their metafield needs a refresh). */
   acceptedCustomers: string[];
+  /** Orders left out because customers/redact erased them or their customer. */
+  redacted: number;
+}
+
+const emptyResult = (): RecordResult => ({
+  created: 0,
+  updated: 0,
+  skipped: 0,
+  acceptedCustomers: [],
+  redacted: 0,
+});
+
+/** Attempts of a chunk that lost a race (unique constraint, optimistic version) before giving up. */
+const RACE_ATTEMPTS = 5;
+
+/**
+ * Another writer inserted or updated one of the orders between our read and our write (two
+ * deliveries of one order processed at once, two instances): re-reading and retrying at once
+ * resolves it, instead of failing the event and waiting for its backoff.
+ */
+function lostRace(error: unknown): boolean {
+  return (
+    error instanceof ConcurrentUpdateError ||
+    (error instanceof Prisma.PrismaClientKnownRequestError &&
+      (error.code === "P2002" || error.code === "P2034"))
+  );
 }
 
 /** Orders per transaction: SQLite binds at most 999 parameters to a statement. */
@@ -111,15 +140,35 @@ export async function recordOrders(
   orders: readonly NormalizedOrder[],
   options: RecordOptions,
 ): Promise<RecordResult> {
-  const total: RecordResult = { created: 0, updated: 0, skipped: 0, acceptedCustomers: [] };
-  for (let i = 0; i < orders.length; i += CHUNK) {
-    const result = await recordChunk(shop, orders.slice(i, i + CHUNK), options);
+  const total = emptyResult();
+  for (const chunk of chunked(orders, CHUNK)) {
+    const result = await recordChunkRetrying(shop, chunk, options);
     total.created += result.created;
     total.updated += result.updated;
     total.skipped += result.skipped;
+    total.redacted += result.redacted;
     total.acceptedCustomers.push(...result.acceptedCustomers);
+    // A redaction that committed its tombstones after our check: delete what we just wrote.
+    await purgeLateRedactions(shop, {
+      orderIds: chunk.map((o) => o.id),
+      customerIds: chunk.flatMap((o) => (o.customerId ? [o.customerId] : [])),
+    });
   }
   return total;
+}
+
+async function recordChunkRetrying(
+  shop: string,
+  orders: readonly NormalizedOrder[],
+  options: RecordOptions,
+): Promise<RecordResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordChunk(shop, orders, options);
+    } catch (error) {
+      if (attempt >= RACE_ATTEMPTS || !lostRace(error)) throw error;
+    }
+  }
 }
 
 /** The stored row of an order: its payload's fields and the facts derived from them. */
@@ -153,14 +202,28 @@ async function recordChunk(
   orders: readonly NormalizedOrder[],
   { source }: RecordOptions,
 ): Promise<RecordResult> {
+  // One order twice in a batch: the newest delivery wins.
   const unique = new Map<string, NormalizedOrder>();
-  for (const order of orders) unique.set(order.id, order);
-  const batch = [...unique.values()];
-  if (batch.length === 0) return { created: 0, updated: 0, skipped: 0, acceptedCustomers: [] };
-  const ids = batch.map((o) => o.id);
+  for (const order of orders) {
+    const seen = unique.get(order.id);
+    if (!seen || seen.updatedAt <= order.updatedAt) unique.set(order.id, order);
+  }
+  const candidates = [...unique.values()];
+  if (candidates.length === 0) return emptyResult();
 
   return prisma.$transaction(
     async (tx) => {
+      const erased = await redactedAmong(tx, shop, {
+        orderIds: candidates.map((o) => o.id),
+        customerIds: candidates.flatMap((o) => (o.customerId ? [o.customerId] : [])),
+      });
+      const batch = candidates.filter(
+        (o) =>
+          !erased.orderIds.has(o.id) && !(o.customerId && erased.customerIds.has(o.customerId)),
+      );
+      const redacted = candidates.length - batch.length;
+      if (batch.length === 0) return { ...emptyResult(), redacted };
+      const ids = batch.map((o) => o.id);
       const existing = new Map(
         (
           await tx.analyticsOrder.findMany({
@@ -179,7 +242,7 @@ async function recordChunk(
       const refundsByOrder = await refundLinesByOrder(tx, shop, ids);
 
       const deltas = new Map<string, RollupDelta>();
-      const result: RecordResult = { created: 0, updated: 0, skipped: 0, acceptedCustomers: [] };
+      const result: RecordResult = { ...emptyResult(), redacted };
       const accepted = new Set<string>();
       const touchedCustomers = new Set<string>();
       const creates: Prisma.AnalyticsOrderCreateManyInput[] = [];
@@ -284,7 +347,35 @@ async function refundLinesByOrder(
 export async function recordRefund(
   shop: string,
   refund: OrderRefund,
-): Promise<{ applied: boolean; duplicate: boolean }> {
+): Promise<{ applied: boolean; duplicate: boolean; redacted?: boolean }> {
+  let customerId: string | null = null;
+  const outcome = await recordRefundRetrying(shop, refund, (id) => (customerId = id));
+  await purgeLateRedactions(shop, {
+    orderIds: [refund.orderId],
+    customerIds: customerId ? [customerId] : [],
+  });
+  return outcome;
+}
+
+async function recordRefundRetrying(
+  shop: string,
+  refund: OrderRefund,
+  onCustomer: (id: string | null) => void,
+): Promise<{ applied: boolean; duplicate: boolean; redacted?: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordRefundOnce(shop, refund, onCustomer);
+    } catch (error) {
+      if (attempt >= RACE_ATTEMPTS || !lostRace(error)) throw error;
+    }
+  }
+}
+
+async function recordRefundOnce(
+  shop: string,
+  refund: OrderRefund,
+  onCustomer: (id: string | null) => void,
+): Promise<{ applied: boolean; duplicate: boolean; redacted?: boolean }> {
   return prisma.$transaction(async (tx) => {
     const known = await tx.analyticsRefund.findUnique({
       where: { shop_refundId: { shop, refundId: refund.id } },
@@ -295,6 +386,15 @@ export async function recordRefund(
       where: { shop_orderId: { shop, orderId: refund.orderId } },
       select: STORED_SELECT,
     });
+    const customerId = order?.customerId ?? null;
+    onCustomer(customerId);
+    const erased = await redactedAmong(tx, shop, {
+      orderIds: [refund.orderId],
+      customerIds: customerId ? [customerId] : [],
+    });
+    if (erased.orderIds.size > 0 || erased.customerIds.size > 0) {
+      return { applied: false, duplicate: false, redacted: true };
+    }
     await tx.analyticsRefund.create({
       data: {
         shop,
@@ -302,7 +402,7 @@ export async function recordRefund(
         orderId: refund.orderId,
         createdAt: refund.createdAt,
         lines: JSON.stringify(refund.lines),
-        customerId: order?.customerId ?? null,
+        customerId,
       },
     });
     if (!order) return { applied: false, duplicate: false };
@@ -508,26 +608,27 @@ async function rememberProducts(
     for (const line of order.lines)
       if (line.productId && line.variantId) latest.set(line.productId, line);
   if (latest.size === 0) return;
-  const known = new Set(
-    (
-      await tx.analyticsProduct.findMany({
-        where: { shop, productId: { in: [...latest.keys()] } },
-        select: { productId: true },
-      })
-    ).map((p) => p.productId),
-  );
+  const known = new Set<string>();
+  for (const chunk of chunked([...latest.keys()])) {
+    const rows = await tx.analyticsProduct.findMany({
+      where: { shop, productId: { in: chunk } },
+      select: { productId: true },
+    });
+    for (const row of rows) known.add(row.productId);
+  }
   const fresh = [...latest.values()].filter((l) => l.productId && !known.has(l.productId));
-  if (fresh.length === 0) return;
-  await tx.analyticsProduct.createMany({
-    data: fresh.map((l) => ({
-      shop,
-      productId: l.productId ?? "",
-      title: l.title,
-      variantId: l.variantId ?? "",
-      variantTitle: l.variantTitle,
-      unitPrice: toDbInt(l.unitPrice),
-    })),
-  });
+  for (const part of chunked(fresh, 100)) {
+    await tx.analyticsProduct.createMany({
+      data: part.map((l) => ({
+        shop,
+        productId: l.productId ?? "",
+        title: l.title,
+        variantId: l.variantId ?? "",
+        variantTitle: l.variantTitle,
+        unitPrice: toDbInt(l.unitPrice),
+      })),
+    });
+  }
 }
 
 /** The last time the customer accepted an offer (the checkout extension's cooldown input). */

@@ -4,6 +4,7 @@
  */
 import { PairMiner, type ProductPairStat } from "../analytics/pairs";
 import prisma from "../db.server";
+import { findInChunks } from "./in-chunks.server";
 import { getShopFacts } from "./analytics-shop.server";
 import { fromDbInt } from "./db-integers.server";
 
@@ -64,9 +65,11 @@ export async function loadSuggestions(shop: string, limit = 25) {
   ]);
   const ids = [...new Set(pairs.flatMap((p) => [p.productA, p.productB]))];
   const products = new Map(
-    (await prisma.analyticsProduct.findMany({ where: { shop, productId: { in: ids } } })).map(
-      (p) => [p.productId, p],
-    ),
+    (
+      await findInChunks(ids, (chunk) =>
+        prisma.analyticsProduct.findMany({ where: { shop, productId: { in: chunk } } }),
+      )
+    ).map((p) => [p.productId, p]),
   );
   const suggestions: Suggestion[] = pairs.map(({ shop: _shop, ...p }) => {
     const b = products.get(p.productB);

@@ -3,8 +3,10 @@
  * afterwards by the worker, retried with backoff when processing fails, and never lost: an event
  * whose retries are exhausted stays as `failed` with its error until it is retried on demand.
  */
+import { randomUUID } from "node:crypto";
 import { Prisma } from "@prisma/client";
-import { payloadCustomerId } from "../analytics/payloads";
+import { payloadCustomerId, payloadOrderId } from "../analytics/payloads";
+import { databaseProvider, databaseUrl } from "../db-adapter.server";
 import prisma from "../db.server";
 
 export const MAX_ATTEMPTS = 8;
@@ -22,6 +24,7 @@ export interface IncomingWebhook {
   eventId: string;
   payload: unknown;
   customerId: string | null;
+  orderId?: string | null;
 }
 
 const enqueuedListeners = new Set<() => void>();
@@ -36,10 +39,13 @@ export function onWebhookEnqueued(listener: () => void): () => void {
  * The webhook routes' one call: stores the delivery (once per event id) and wakes the worker.
  * Returns false for a repeated delivery, which is acknowledged all the same.
  */
-export async function acceptWebhook(event: Omit<IncomingWebhook, "customerId">): Promise<boolean> {
+export async function acceptWebhook(
+  event: Omit<IncomingWebhook, "customerId" | "orderId">,
+): Promise<boolean> {
   const stored = await enqueueWebhook({
     ...event,
     customerId: payloadCustomerId(event.topic, event.payload),
+    orderId: payloadOrderId(event.topic, event.payload),
   });
   if (stored) for (const listener of enqueuedListeners) listener();
   return stored;
@@ -55,6 +61,7 @@ export async function enqueueWebhook(event: IncomingWebhook): Promise<boolean> {
         eventId: event.eventId,
         payload: JSON.stringify(event.payload),
         customerId: event.customerId,
+        orderId: event.orderId ?? null,
       },
     });
     return true;
@@ -72,75 +79,140 @@ export interface ClaimedEvent {
   topic: string;
   payload: unknown;
   attempts: number;
+  /** This claim's token: completing or failing the event requires it. */
+  claimToken: string;
+}
+
+interface ClaimedRow {
+  id: string;
+  shop: string;
+  topic: string;
+  payload: string | null;
+  attempts: number;
+  claimToken: string | null;
+}
+
+function claimedEvent(row: ClaimedRow, token: string): ClaimedEvent {
+  return {
+    id: row.id,
+    shop: row.shop,
+    topic: row.topic,
+    payload: row.payload === null ? null : (JSON.parse(row.payload) as unknown),
+    attempts: Number(row.attempts),
+    claimToken: token,
+  };
 }
 
 /**
- * Claims up to `limit` due events. Claiming moves `nextAttemptAt` past the lease with a
- * conditional update, so two workers (two app instances) never process one event at once, and an
- * event claimed by a worker that died becomes due again when its lease ends.
+ * Claims up to `limit` due events with one token. Claiming moves `nextAttemptAt` past the lease,
+ * so two workers (two app instances) never process one event at once, and an event claimed by a
+ * worker that died becomes due again when its lease ends. PostgreSQL claims with
+ * `FOR UPDATE SKIP LOCKED` (instances take disjoint batches without waiting for each other);
+ * SQLite has one writer, and the conditional update is the claim.
  */
 export async function claimDueEvents(now: Date, limit = 25): Promise<ClaimedEvent[]> {
+  const token = randomUUID();
+  const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
+  if (databaseProvider(databaseUrl()) === "postgresql") {
+    const rows = await prisma.$queryRaw<ClaimedRow[]>`
+      UPDATE "WebhookEvent" SET "nextAttemptAt" = ${lease}, "attempts" = "attempts" + 1,
+        "claimToken" = ${token}
+      WHERE "id" IN (
+        SELECT "id" FROM "WebhookEvent"
+        WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+        ORDER BY "receivedAt" LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "shop", "topic", "payload", "attempts", "claimToken"`;
+    return rows.map((row) => claimedEvent(row, token));
+  }
   const due = await prisma.webhookEvent.findMany({
     where: { status: "pending", nextAttemptAt: { lte: now } },
     orderBy: { receivedAt: "asc" },
     take: limit,
-    select: { id: true, nextAttemptAt: true },
+    select: { id: true },
   });
-  const claimed: ClaimedEvent[] = [];
-  const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
-  for (const event of due) {
-    const { count } = await prisma.webhookEvent.updateMany({
-      where: { id: event.id, status: "pending", nextAttemptAt: event.nextAttemptAt },
-      data: { nextAttemptAt: lease, attempts: { increment: 1 } },
-    });
-    if (count !== 1) continue;
-    const row = await prisma.webhookEvent.findUnique({
-      where: { id: event.id },
-      select: { id: true, shop: true, topic: true, payload: true, attempts: true },
-    });
-    if (!row) continue;
-    claimed.push({
-      id: row.id,
-      shop: row.shop,
-      topic: row.topic,
-      payload: row.payload === null ? null : (JSON.parse(row.payload) as unknown),
-      attempts: row.attempts,
-    });
-  }
-  return claimed;
-}
-
-/** Processed: the payload (customer details) is dropped; the row stays as the idempotency key. */
-export async function completeEvent(id: string, now: Date): Promise<void> {
+  if (due.length === 0) return [];
+  const ids = due.map((event) => event.id);
   await prisma.webhookEvent.updateMany({
-    where: { id },
-    data: { status: "done", payload: null, processedAt: now, lastError: null },
+    where: { id: { in: ids }, status: "pending", nextAttemptAt: { lte: now } },
+    data: { nextAttemptAt: lease, attempts: { increment: 1 }, claimToken: token },
   });
+  const rows = await prisma.webhookEvent.findMany({
+    where: { id: { in: ids }, claimToken: token },
+    orderBy: { receivedAt: "asc" },
+    select: { id: true, shop: true, topic: true, payload: true, attempts: true, claimToken: true },
+  });
+  return rows.map((row) => claimedEvent(row, token));
 }
 
-/** Records a failure and schedules the retry; after MAX_ATTEMPTS the event waits as `failed`. */
+type Claim = Pick<ClaimedEvent, "id" | "claimToken">;
+
+/**
+ * Processed: the payload (customer details) is dropped; the row stays as the idempotency key.
+ * Only the claim that is still current completes it: false when the lease ran out and another
+ * claim took the event (that claim decides).
+ */
+export async function completeEvent(event: Claim, now: Date): Promise<boolean> {
+  const { count } = await prisma.webhookEvent.updateMany({
+    where: { id: event.id, claimToken: event.claimToken, status: "pending" },
+    data: { status: "done", payload: null, processedAt: now, lastError: null, claimToken: null },
+  });
+  return count === 1;
+}
+
+/** Completes a batch of events claimed with one token, in one statement per chunk. */
+export async function completeEvents(events: readonly Claim[], now: Date): Promise<number> {
+  const byToken = new Map<string, string[]>();
+  for (const e of events) byToken.set(e.claimToken, [...(byToken.get(e.claimToken) ?? []), e.id]);
+  let count = 0;
+  for (const [token, ids] of byToken) {
+    for (let i = 0; i < ids.length; i += 500) {
+      const result = await prisma.webhookEvent.updateMany({
+        where: { id: { in: ids.slice(i, i + 500) }, claimToken: token, status: "pending" },
+        data: {
+          status: "done",
+          payload: null,
+          processedAt: now,
+          lastError: null,
+          claimToken: null,
+        },
+      });
+      count += result.count;
+    }
+  }
+  return count;
+}
+
+/**
+ * Records a failure and schedules the retry; after MAX_ATTEMPTS the event waits as `failed`.
+ * Conditioned on the claim like completeEvent: a late failure never resets a completed event.
+ */
 export async function failEvent(
-  event: Pick<ClaimedEvent, "id" | "attempts">,
+  event: Pick<ClaimedEvent, "id" | "attempts" | "claimToken">,
   error: unknown,
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
   const exhausted = event.attempts >= MAX_ATTEMPTS;
-  await prisma.webhookEvent.updateMany({
-    where: { id: event.id },
+  const { count } = await prisma.webhookEvent.updateMany({
+    where: { id: event.id, claimToken: event.claimToken, status: "pending" },
     data: {
       status: exhausted ? "failed" : "pending",
       lastError: message,
       nextAttemptAt: new Date(now.getTime() + retryDelayMs(event.attempts)),
+      // For a failed event: when it was given up (its payload's retention counts from here).
+      processedAt: exhausted ? now : null,
+      claimToken: null,
     },
   });
+  return count === 1;
 }
 
 /** Puts a shop's failed events back in the queue (the merchant's "Retry" button). */
 export async function retryFailedEvents(shop: string, now: Date): Promise<number> {
   const { count } = await prisma.webhookEvent.updateMany({
     where: { shop, status: "failed" },
-    data: { status: "pending", attempts: 0, nextAttemptAt: now },
+    data: { status: "pending", attempts: 0, nextAttemptAt: now, processedAt: null },
   });
   return count;
 }
@@ -168,6 +240,23 @@ export async function inboxHealth(shop: string): Promise<InboxHealth> {
 export async function pruneProcessedEvents(before: Date): Promise<number> {
   const { count } = await prisma.webhookEvent.deleteMany({
     where: { status: "done", processedAt: { lt: before } },
+  });
+  return count;
+}
+
+/**
+ * How long a failed event keeps its payload (customer details) for a manual retry. After that the
+ * payload is erased and the event stays as `expired` with its error, so the merchant still sees
+ * what failed.
+ */
+export const FAILED_PAYLOAD_RETENTION_DAYS = 14;
+
+/** Erases the payloads of events given up more than the retention period before `now`. */
+export async function expireFailedPayloads(now: Date): Promise<number> {
+  const before = new Date(now.getTime() - FAILED_PAYLOAD_RETENTION_DAYS * 24 * 3_600_000);
+  const { count } = await prisma.webhookEvent.updateMany({
+    where: { status: "failed", processedAt: { lt: before } },
+    data: { status: "expired", payload: null, customerId: null, orderId: null },
   });
   return count;
 }

@@ -6,7 +6,10 @@ import { parseCustomerPayload, parseOrderPayload, parseRefundPayload } from "../
 import type { AdminApi } from "../shopify/admin.server";
 import { getShopFacts, saveShopFacts } from "./analytics-shop.server";
 import { syncCustomerState } from "./customer-state.server";
+import type { NormalizedOrder } from "../analytics/order-facts";
+import prisma from "../db.server";
 import { recordOrders, recordRefund } from "./orders.server";
+import { redactedAmong } from "./tombstones.server";
 
 /** Topics (as the library reports them) that go through the inbox. */
 export const INBOX_TOPICS = [
@@ -48,23 +51,98 @@ export async function processWebhookEvent(
       }
       const result = await recordOrders(shop, [parsed.value], { source: "webhook" });
       const synced = await syncCustomers(shop, result.acceptedCustomers, adminFor);
-      return `order ${parsed.value.id}: ${result.created ? "recorded" : result.updated ? "updated" : "older than stored, skipped"}${synced}`;
+      const outcome = result.created
+        ? "recorded"
+        : result.updated
+          ? "updated"
+          : result.redacted
+            ? "redacted, skipped"
+            : "older than stored, skipped";
+      return `order ${parsed.value.id}: ${outcome}${synced}`;
     }
     case "REFUNDS_CREATE": {
       const parsed = parseRefundPayload(payload, facts);
       if (!parsed.ok) throw new InvalidPayloadError(topic, parsed.error);
       const outcome = await recordRefund(shop, parsed.value);
-      return `refund ${parsed.value.id}: ${outcome.duplicate ? "already recorded" : outcome.applied ? "applied" : "stored until its order arrives"}`;
+      const what = outcome.duplicate
+        ? "already recorded"
+        : outcome.applied
+          ? "applied"
+          : outcome.redacted
+            ? "redacted, skipped"
+            : "stored until its order arrives";
+      return `refund ${parsed.value.id}: ${what}`;
     }
     case "CUSTOMERS_UPDATE": {
       const parsed = parseCustomerPayload(payload);
       if (!parsed.ok) throw new InvalidPayloadError(topic, parsed.error);
+      const erased = await redactedAmong(prisma, shop, {
+        customerIds: [parsed.value.id],
+        orderIds: [],
+      });
+      if (erased.customerIds.size > 0) return `customer ${parsed.value.id}: redacted, skipped`;
       const synced = await syncCustomers(shop, [parsed.value.id], adminFor);
       return `customer ${parsed.value.id}${synced}`;
     }
     default:
       throw new InvalidPayloadError(topic, "not a topic Ladder processes");
   }
+}
+
+interface BatchEvent {
+  id: string;
+  shop: string;
+  topic: string;
+  payload: unknown;
+  claimToken: string;
+}
+
+/**
+ * orders/create and orders/updated of a claimed batch, recorded per shop in one call (one
+ * transaction per chunk): the throughput path. Returns the events recorded and the rest (other
+ * topics, invalid payloads, or a shop's batch that failed), which the worker processes one by
+ * one so a bad event fails alone.
+ */
+export async function processOrderBatches<E extends BatchEvent>(
+  events: readonly E[],
+  adminFor: AdminForShop,
+): Promise<{ done: E[]; rest: E[] }> {
+  const byShop = new Map<string, { event: E; order: NormalizedOrder; currency: unknown }[]>();
+  const rest: E[] = [];
+  const facts = new Map<string, Awaited<ReturnType<typeof getShopFacts>>>();
+  for (const event of events) {
+    if (event.topic !== "ORDERS_CREATE" && event.topic !== "ORDERS_UPDATED") {
+      rest.push(event);
+      continue;
+    }
+    const shopFacts = facts.get(event.shop) ?? (await getShopFacts(event.shop));
+    facts.set(event.shop, shopFacts);
+    const parsed = parseOrderPayload(event.payload, shopFacts);
+    const currency = (event.payload as { currency?: unknown } | null)?.currency;
+    if (!parsed.ok || (typeof currency === "string" && currency !== shopFacts.currency)) {
+      rest.push(event);
+      continue;
+    }
+    const list = byShop.get(event.shop) ?? [];
+    list.push({ event, order: parsed.value, currency });
+    byShop.set(event.shop, list);
+  }
+  const done: E[] = [];
+  for (const [shop, items] of byShop) {
+    try {
+      const result = await recordOrders(
+        shop,
+        items.map((i) => i.order),
+        { source: "webhook" },
+      );
+      await syncCustomers(shop, result.acceptedCustomers, adminFor);
+      done.push(...items.map((i) => i.event));
+    } catch {
+      // Retried one by one, so the event at fault fails alone with its own error.
+      rest.push(...items.map((i) => i.event));
+    }
+  }
+  return { done, rest };
 }
 
 async function syncCustomers(

@@ -15,9 +15,8 @@ function productIdFrom(body: string): string | null {
 
 /** products/delete: offers that use the product go to draft (merchant told); live ones republish. */
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const body = await request.clone().text();
-  const { shop, admin } = await authenticate.webhook(request);
-  const productId = productIdFrom(body);
+  const { shop, admin, rawBody } = await authenticate.webhook(request);
+  const productId = productIdFrom(rawBody);
   if (!productId) return new Response("Unexpected payload", { status: 400 });
   const change = await applyProductDelete(shop, productId);
   if (change.republish && admin) {

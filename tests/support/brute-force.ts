@@ -153,6 +153,7 @@ export async function clearAnalytics(): Promise<void> {
     prisma.pairMiningRun.deleteMany(),
     prisma.backfillJob.deleteMany(),
     prisma.analyticsShop.deleteMany(),
+    prisma.redactionTombstone.deleteMany(),
   ]);
 }
 

@@ -1,0 +1,263 @@
+/**
+ * Webhook processing benchmark on PostgreSQL (DESIGN §4: ≥ 300 events/s per instance, scaling
+ * with instances; admin pages p95 ≤ 500 ms while webhooks drain). For 1 and 2 worker instances
+ * (separate processes on one PostgreSQL): a fresh database with the committed migrations, a burst
+ * of 5,000 orders/create deliveries plus 500 repeated deliveries accepted through the inbox, then
+ * the instances drain it while a third process loads the analytics page in a loop. Prints lost
+ * events, events processed twice, drain time, events/s and the analytics page's p50/p95.
+ *
+ *   BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:webhook-drain
+ *
+ * Loopback only and bounded (5,500 deliveries, drain capped at 5 minutes).
+ */
+import { execFileSync, fork } from "node:child_process";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+
+const SHOP = "bench-drain.myshopify.com";
+const EVENTS = 5_000;
+const DUPLICATES = 500;
+const INSTANCES = [1, 2];
+const MAX_DRAIN_MS = 300_000;
+
+function order(n: number) {
+  return {
+    id: 7_000_000 + n,
+    name: `#D${n}`,
+    created_at: `2026-11-${String(1 + (n % 28)).padStart(2, "0")}T10:00:00-05:00`,
+    updated_at: `2026-11-${String(1 + (n % 28)).padStart(2, "0")}T10:00:00-05:00`,
+    currency: "USD",
+    customer: n % 3 === 0 ? null : { id: 80_000 + (n % 1_500) },
+    note_attributes: [
+      { name: "_ladder_group", value: n % 10 === 0 ? "holdout" : "treatment" },
+      { name: "_ladder_shown", value: "lens-kit" },
+    ],
+    line_items: [
+      {
+        id: n * 10 + 1,
+        product_id: 1101,
+        variant_id: 2101,
+        title: "Camera",
+        quantity: 1,
+        price: "600.00",
+        discount_allocations: [],
+        properties: [],
+      },
+      {
+        id: n * 10 + 2,
+        product_id: 1102 + (n % 40),
+        variant_id: 2102 + (n % 40),
+        title: "Lens kit",
+        quantity: 1,
+        price: "250.00",
+        discount_allocations: [],
+        properties: n % 8 === 0 ? [{ name: "_ladder_offer", value: "lens-kit" }] : [],
+      },
+    ],
+    refunds: [],
+  };
+}
+
+/** Child: accepts the burst through the inbox (the route's one call), as acknowledgements do. */
+async function enqueue() {
+  const { acceptWebhook } = await import("../../app/models/webhook-inbox.server");
+  let stored = 0;
+  let repeats = 0;
+  const deliveries = [
+    ...Array.from({ length: EVENTS }, (_, i) => i),
+    ...Array.from({ length: DUPLICATES }, (_, i) => (i * 7) % EVENTS),
+  ];
+  for (let i = 0; i < deliveries.length; i += 20) {
+    const results = await Promise.all(
+      deliveries.slice(i, i + 20).map((n) =>
+        acceptWebhook({
+          shop: SHOP,
+          topic: "ORDERS_CREATE",
+          eventId: `drain-${n}`,
+          payload: order(n),
+        }),
+      ),
+    );
+    for (const r of results) {
+      if (r) stored++;
+      else repeats++;
+    }
+  }
+  process.send?.({ stored, repeats });
+}
+
+/** Child: one app instance's worker, draining until nothing is due. */
+async function work() {
+  const { drainWebhookInbox } = await import("../../app/jobs/webhook-worker.server");
+  await new Promise<void>((resolve) => process.once("message", () => resolve()));
+  let processed = 0;
+  let failed = 0;
+  const started = performance.now();
+  for (;;) {
+    const r = await drainWebhookInbox({ adminFor: () => Promise.resolve(null), maxEvents: 1_000 });
+    processed += r.processed;
+    failed += r.failed;
+    if (r.processed + r.failed === 0) break;
+  }
+  process.send?.({ processed, failed, ms: performance.now() - started });
+}
+
+/** Child: the admin's analytics page model, loaded in a loop until told to stop. */
+async function admin() {
+  const { loadAnalyticsPage } = await import("../../app/models/analytics.server");
+  await loadAnalyticsPage(SHOP);
+  let stop = false;
+  process.on("message", () => (stop = true));
+  process.send?.("ready");
+  const times: number[] = [];
+  while (!stop) {
+    const t = performance.now();
+    await loadAnalyticsPage(SHOP);
+    times.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  process.send?.({ times });
+}
+
+const children: ReturnType<typeof fork>[] = [];
+// No child outlives the benchmark, even when it fails.
+process.on("exit", () => {
+  for (const c of children) c.kill();
+});
+
+function child(mode: string, url: string) {
+  const proc = fork(import.meta.filename, [mode], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NODE_ENV: "production",
+      SHOPIFY_API_KEY: "bench-api-key",
+      SHOPIFY_API_SECRET: "bench-secret",
+      SHOPIFY_APP_URL: "http://localhost",
+    },
+    execArgv: process.execArgv,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  children.push(proc);
+  return proc;
+}
+
+function next<T>(proc: ReturnType<typeof fork>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    proc.once("message", (m) => resolve(m as T));
+    proc.once("exit", (code) => reject(new Error(`child exited with ${code}`)));
+  });
+}
+
+/** psql on the server (the way migrations apply offline): -At for bare values. */
+function psql(url: string, args: string[]): string {
+  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qAt", ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  }).trim();
+}
+
+function freshDatabase(base: string, name: string): string {
+  psql(base, ["-c", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+  psql(base, ["-c", `CREATE DATABASE ${name}`]);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const dir = path.join("prisma", "postgresql", "migrations");
+  for (const folder of readdirSync(dir)
+    .filter((f) => /^\d{14}_/.test(f))
+    .sort()) {
+    psql(url.toString(), ["-f", path.join(dir, folder, "migration.sql")]);
+  }
+  return url.toString();
+}
+
+function dropDatabase(base: string, name: string): void {
+  psql(base, ["-c", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+}
+
+function count(url: string, sql: string): number {
+  return Number(psql(url, ["-c", sql]));
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+async function main() {
+  const base = process.env.BENCH_POSTGRES_URL;
+  if (!base?.startsWith("postgres"))
+    throw new Error("Set BENCH_POSTGRES_URL to a PostgreSQL server (loopback)");
+  const rows: string[] = [];
+  for (const instances of INSTANCES) {
+    const name = `ladder_bench_drain_${instances}`;
+    const url = freshDatabase(base, name);
+    const loader = child("--enqueue", url);
+    const accepted = await next<{ stored: number; repeats: number }>(loader);
+    loader.kill();
+
+    const dashboard = child("--admin", url);
+    await next(dashboard);
+    const workers = Array.from({ length: instances }, () => child("--work", url));
+    // Give each worker time to import the app before the clock starts.
+    await new Promise((r) => setTimeout(r, 4_000));
+    const started = performance.now();
+    const done = workers.map((w) => next<{ processed: number; failed: number }>(w));
+    for (const w of workers) w.send("go");
+    const results = await Promise.race([
+      Promise.all(done),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error("drain over 5 min")), MAX_DRAIN_MS),
+      ),
+    ]);
+    const drainMs = performance.now() - started;
+    const timesMsg = next<{ times: number[] }>(dashboard);
+    dashboard.send("stop");
+    const times = (await timesMsg).times.sort((a, b) => a - b);
+    dashboard.kill();
+    for (const w of workers) w.kill();
+
+    const recorded = count(url, `SELECT count(*) AS n FROM "AnalyticsOrder"`);
+    const doneEvents = await count(
+      url,
+      `SELECT count(*) AS n FROM "WebhookEvent" WHERE status = 'done'`,
+    );
+    const twice = count(url, `SELECT count(*) AS n FROM "WebhookEvent" WHERE attempts > 1`);
+    const rollupOrders = await count(
+      url,
+      `SELECT coalesce(sum(orders), 0) AS n FROM "DailyRollup" WHERE "offerId" = ''`,
+    );
+    const processed = results.reduce((s, r) => s + r.processed, 0);
+    const lost = EVENTS - Math.min(recorded, doneEvents);
+    rows.push(
+      [
+        String(instances).padStart(9),
+        String(accepted.stored).padStart(8),
+        String(accepted.repeats).padStart(7),
+        String(lost).padStart(4),
+        String(Math.max(twice, processed - accepted.stored)).padStart(15),
+        String(rollupOrders).padStart(13),
+        (drainMs / 1000).toFixed(1).padStart(7),
+        ((accepted.stored * 1000) / drainMs).toFixed(0).padStart(8),
+        pct(times, 50).toFixed(0).padStart(9),
+        pct(times, 95).toFixed(0).padStart(9),
+      ].join(" | "),
+    );
+    dropDatabase(base, name);
+  }
+  console.log(
+    `Webhook processing benchmark — Node ${process.version}, PostgreSQL, loopback, ${EVENTS} events + ${DUPLICATES} repeated deliveries\n`,
+  );
+  console.log(
+    "instances | accepted | repeats | lost | processed twice | rollup orders | drain s | events/s | admin p50 | admin p95",
+  );
+  for (const row of rows) console.log(row);
+  console.log("\n(admin: the analytics page's model, loaded in a loop during the drain, ms)");
+}
+
+if (process.argv.includes("--enqueue")) await enqueue();
+else if (process.argv.includes("--work")) await work();
+else if (process.argv.includes("--admin")) await admin();
+else {
+  await main();
+  // The forked children's IPC channels would keep the process alive.
+  process.exit(0);
+}
