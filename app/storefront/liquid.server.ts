@@ -5,7 +5,7 @@
  * `script_tag`), the `{% schema %}` tag (its JSON configures the block, it renders nothing), block
  * settings with their schema defaults, and the extension's locales.
  */
-import { Liquid, Tag, type Emitter, type TagToken, type TopLevelToken } from "liquidjs";
+import { Drop, Liquid, Tag, type Emitter, type TagToken, type TopLevelToken } from "liquidjs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -103,7 +103,9 @@ function lookup(translations: Translations, key: string): string | undefined {
  * is safe inside a `<script>` element whatever texts the config holds.
  */
 export function shopifyJson(value: unknown): string {
-  return (JSON.stringify(value) ?? "null").replace(
+  // liquidjs's literals (`nil`, `empty`, `blank`) are drops; their value is what Shopify prints.
+  const plain: unknown = value instanceof Drop ? value.valueOf() : value;
+  return (JSON.stringify(plain) ?? "null").replace(
     /[<>&\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
