@@ -8,7 +8,6 @@ import {
 } from "../../app/storefront/liquid.server";
 import {
   cartOf,
-  chocolate,
   customerOf,
   EXAMPLE,
   pageData,
