@@ -13,6 +13,7 @@ import { compareRank } from "./rank";
 import type {
   CheckoutInput,
   Evaluation,
+  Group,
   Minor,
   OfferAction,
   OfferKind,
@@ -28,6 +29,11 @@ import type {
 export interface EvaluateOptions extends EarnOptions {
   /** How amounts read inside headlines; defaults to a locale-free "$12.00". */
   formatMoney?: MoneyFormatter;
+  /**
+   * The group an earlier surface already assigned (cart attribute `_ladder_group`, DESIGN §3.5):
+   * a buyer keeps one group from product page to checkout. Omitted: assigned from `visitorKey`.
+   */
+  group?: Group;
 }
 
 const DAY_MS = 86_400_000;
@@ -77,7 +83,7 @@ export function evaluate(
   const money = (minor: Minor) => formatMoney(minor, digits);
   const shownMoney = (minor: Minor) => (options.formatMoney ?? plainMoney)(minor, currency, digits);
 
-  const group = assignGroup(checkout.visitorKey, settings.holdoutPercent);
+  const group = options.group ?? assignGroup(checkout.visitorKey, settings.holdoutPercent);
   const customer = checkout.customer;
   const customerTags = new Set(customer?.tags ?? []);
   const muted = settings.suppressTags.some((tag) => customerTags.has(tag));
