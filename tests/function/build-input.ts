@@ -6,10 +6,7 @@
  */
 import {
   compile,
-  formatMoney,
-  minorDigits,
   parseInstant,
-  parseMoney,
   type CheckoutInput,
   type FunctionConfig,
   type OfferConfig,
@@ -21,6 +18,7 @@ import {
   splitConfig,
   withoutPastSchedule,
 } from "../../extensions/offer-discounts/src/contract";
+import { cartLinesInput } from "../../app/function/input";
 import type {
   CartDeliveryOptionsInput,
   CartLinesInput,
@@ -98,56 +96,15 @@ export function functionInput(
     const boundary = boundaries[i];
     return boundary === undefined || now >= boundary;
   };
-  const currency = options.currency ?? config.currency;
-  const digits = minorDigits(currency);
-  let subtotal = 0;
-  for (const line of checkout.lines) {
-    subtotal += (parseMoney(line.unitPrice, digits) ?? Number.NaN) * line.quantity;
-  }
-  const customer = checkout.customer;
-  const metafield = (i: number) => ({ jsonValue: parts[i] });
-  return {
-    cart: {
-      lines: checkout.lines.map((line) => ({
-        id: line.id,
-        quantity: line.quantity,
-        cost: { amountPerQuantity: { amount: line.unitPrice } },
-        merchandise: { id: line.variantId },
-      })),
-      buyerIdentity: customer
-        ? {
-            customer: {
-              // The customer state document the analytics side writes (and the extension reads).
-              ladderState: {
-                jsonValue: {
-                  v: 1,
-                  tags: (customer.tags ?? []).map((t) => t.toLowerCase()),
-                  ordersCount: customer.ordersCount ?? 0,
-                  amountSpent: customer.amountSpent ?? "0",
-                  lastAcceptedAt: customer.lastAcceptedAt ?? null,
-                },
-              },
-            },
-          }
-        : null,
-      cost: { subtotalAmount: { amount: formatMoney(subtotal, digits), currencyCode: currency } },
-    },
+  return cartLinesInput({
+    lines: checkout.lines,
+    customer: checkout.customer ?? null,
+    currency: options.currency ?? config.currency,
+    parts,
+    passed: [passed(0), passed(1), passed(2)],
+    localDate: new Date(now).toISOString().slice(0, 10),
     presentmentCurrencyRate: options.presentmentCurrencyRate ?? "1.0",
-    discount: {
-      config: metafield(0),
-      config2: metafield(1),
-      config3: metafield(2),
-      config4: metafield(3),
-    },
-    shop: {
-      localTime: {
-        date: new Date(now).toISOString().slice(0, 10),
-        t0: passed(0),
-        t1: passed(1),
-        t2: passed(2),
-      },
-    },
-  };
+  });
 }
 
 export function deliveryInput(
