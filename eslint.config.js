@@ -14,6 +14,8 @@ export default defineConfig(
     "extensions/*/generated/",
     ".shopify/",
     "extensions/checkout-offers/shopify.d.ts",
+    // Built from extensions/storefront-offers/src by scripts/storefront-build.ts.
+    "extensions/storefront-offers/assets/*.js",
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,

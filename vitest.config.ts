@@ -8,7 +8,9 @@ import { defineConfig } from "vitest/config";
 //   database migrated once per run, a fresh copy per test file, and the real Admin schema.
 // - "extension": the checkout UI extension under Shopify's official test harness
 //   (@shopify/ui-extensions-tester) in jsdom, rendered with Preact.
-const PURE_SUITES = ["engine", "config", "cli"];
+// - "storefront": the theme app extension: theme-check, its Liquid blocks rendered with liquidjs,
+//   its assets' build and budgets, and its script in jsdom (per file); no database.
+const PURE_SUITES = ["engine", "config", "cli", "storefront"];
 const OWN_ENVIRONMENT = ["extension"];
 
 export default defineConfig({

@@ -1,5 +1,7 @@
 /**
- * Size of the checkout UI extension as Shopify ships it (DESIGN §4: ≤ 24 KB compressed; Shopify
+ * Sizes of what Ladder ships to buyers' browsers.
+ *
+ * Checkout: the checkout UI extension as Shopify ships it (DESIGN §4: ≤ 24 KB compressed; Shopify
  * refuses more than 64 KB at deploy).
  *
  * Bundles the way `shopify app build` does: esbuild fed a generated entry that imports each
@@ -9,10 +11,14 @@
  * the budget holds for both. Each target is measured alone (what its code costs), and the whole
  * extension as one bundle (what the CLI uploads for all targets together).
  *
- * Usage: `npm run size` prints the table and exits 1 when something is over the budget.
+ * Storefront: the theme app extension's assets as committed (DESIGN §4: each JavaScript asset
+ * ≤ 10,000 B gzip, theme-check's limit; all of Ladder's JavaScript on a page ≤ 12,000 B gzip;
+ * the stylesheet small). Every page with a Ladder block or the embed loads both scripts.
+ *
+ * Usage: `npm run size` prints the tables and exits 1 when something is over a budget.
  */
 import { build, type BuildOptions } from "esbuild";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, deflateSync, gzipSync } from "node:zlib";
@@ -95,6 +101,73 @@ export const compressed = (size: BundleSize) => Math.max(size.brotli, size.defla
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+export const STOREFRONT_ASSETS_DIR = path.resolve(
+  import.meta.dirname,
+  "../extensions/storefront-offers/assets",
+);
+/** theme-check's limit for one JavaScript asset, and DESIGN §4's for each. */
+export const STOREFRONT_ASSET_BUDGET = 10_000;
+/** All of Ladder's JavaScript on one storefront page. */
+export const STOREFRONT_PAGE_BUDGET = 12_000;
+/** The stylesheet: small enough to never matter. */
+export const STOREFRONT_CSS_BUDGET = 2_000;
+
+export interface AssetSize {
+  name: string;
+  raw: number;
+  gzip: number;
+}
+
+/** The theme app extension's assets as they ship, gzip at level 9 (as a CDN serves them). */
+export function measureStorefront(dir = STOREFRONT_ASSETS_DIR): AssetSize[] {
+  return readdirSync(dir)
+    .filter((name) => /\.(js|css)$/.test(name))
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(path.join(dir, name));
+      return { name, raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength };
+    });
+}
+
+/** Problems with the storefront budgets, one line each; empty when within them. */
+export function storefrontOverBudget(sizes: readonly AssetSize[]): string[] {
+  const scripts = sizes.filter((s) => s.name.endsWith(".js"));
+  const problems = scripts
+    .filter((s) => s.gzip > STOREFRONT_ASSET_BUDGET)
+    .map((s) => `${s.name}: ${s.gzip} B gzip > ${STOREFRONT_ASSET_BUDGET}`);
+  const page = scripts.reduce((sum, s) => sum + s.gzip, 0);
+  if (page > STOREFRONT_PAGE_BUDGET) {
+    problems.push(`all scripts on a page: ${page} B gzip > ${STOREFRONT_PAGE_BUDGET}`);
+  }
+  for (const css of sizes.filter((s) => s.name.endsWith(".css"))) {
+    if (css.gzip > STOREFRONT_CSS_BUDGET) {
+      problems.push(`${css.name}: ${css.gzip} B gzip > ${STOREFRONT_CSS_BUDGET}`);
+    }
+  }
+  return problems;
+}
+
+function printStorefront(): boolean {
+  const sizes = measureStorefront();
+  const scripts = sizes.filter((s) => s.name.endsWith(".js"));
+  console.log("\nstorefront (theme app extension assets)");
+  for (const s of sizes) {
+    console.log(
+      `${s.name.padEnd(20)} ${String(s.raw).padStart(7)} B raw ${String(s.gzip).padStart(7)} B gzip`,
+    );
+  }
+  const page = scripts.reduce((sum, s) => sum + s.gzip, 0);
+  console.log(
+    `${"scripts on a page".padEnd(20)} ${" ".repeat(13)} ${String(page).padStart(7)} B gzip`,
+  );
+  console.log(
+    `budget ${STOREFRONT_ASSET_BUDGET} B gzip per script, ${STOREFRONT_PAGE_BUDGET} B for a page's scripts, ${STOREFRONT_CSS_BUDGET} B for the stylesheet; all deferred`,
+  );
+  const problems = storefrontOverBudget(sizes);
+  for (const problem of problems) console.error(`over budget: ${problem}`);
+  return problems.length === 0;
+}
+
 async function main() {
   const sizes = await measureExtension();
   const rows = sizes.map((s) => [s.name, kb(s.raw), kb(s.brotli), kb(s.deflate), kb(s.gzip)]);
@@ -114,6 +187,7 @@ async function main() {
     console.error(`over budget: ${over.map((s) => s.name).join(", ")}`);
     process.exitCode = 1;
   }
+  if (!printStorefront()) process.exitCode = 1;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -11,6 +11,7 @@ import { percentOf } from "./percent";
 import type {
   CheckoutInput,
   Evaluation,
+  Group,
   Minor,
   OfferAction,
   OfferKind,
@@ -26,6 +27,11 @@ import type {
 export interface EvaluateOptions extends EarnOptions {
   /** How amounts read inside headlines; defaults to a locale-free "$12.00". */
   formatMoney?: MoneyFormatter;
+  /**
+   * The group an earlier surface already assigned (cart attribute `_ladder_group`, DESIGN §3.5):
+   * a buyer keeps one group from product page to checkout. Omitted: assigned from `visitorKey`.
+   */
+  group?: Group;
 }
 
 const DAY_MS = 86_400_000;
@@ -73,7 +79,7 @@ export function evaluate(
   const money = (minor: Minor) => formatMoney(minor, digits);
   const shownMoney = (minor: Minor) => (options.formatMoney ?? plainMoney)(minor, currency, digits);
 
-  const group = assignGroup(checkout.visitorKey, settings.holdoutPercent);
+  const group = options.group ?? assignGroup(checkout.visitorKey, settings.holdoutPercent);
   const customer = checkout.customer;
   const customerTags = new Set(customer?.tags ?? []);
   const muted = settings.suppressTags.some((tag) => customerTags.has(tag));
