@@ -67,3 +67,32 @@ export const METAFIELDS_SET_MUTATION = adminDocument<
     }
   }
 `);
+
+export interface AppInstallationData {
+  currentAppInstallation: {
+    id: string;
+    metafield: MetafieldValue | null;
+  };
+}
+
+/**
+ * The app's installation on this shop, owner of the app-data metafields Liquid reads as
+ * `app.metafields.NAMESPACE.KEY` (the storefront's copy of the published config).
+ */
+export const APP_INSTALLATION_METAFIELD_QUERY = adminDocument<
+  AppInstallationData,
+  { namespace: string; key: string }
+>(`#graphql
+  query LadderAppInstallationMetafield($namespace: String!, $key: String!) {
+    currentAppInstallation {
+      id
+      metafield(namespace: $namespace, key: $key) {
+        id
+        namespace
+        key
+        type
+        value
+      }
+    }
+  }
+`);

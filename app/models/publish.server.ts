@@ -1,6 +1,7 @@
 /**
  * Publishing: the shop's active offers, compiled by the engine, written to the app-owned shop
- * metafield the checkout extension reads (`$app` / `ladder_config`, type json), then to Ladder's
+ * metafield the checkout extension reads (`$app` / `ladder_config`, type json) and to the app-data
+ * metafield the theme app extension reads (`ladder` / `config` on the app installation), then to Ladder's
  * automatic discount (the discount function's config), and recorded as a numbered publication.
  * Refuses an invalid config, or one over the metafield limit, with words a merchant can act on.
  */
@@ -11,7 +12,7 @@ import { compile, type OfferConfig } from "../engine";
 import type { AdminApi } from "../shopify/admin.server";
 import { DiscountSyncError, syncOfferDiscount } from "../shopify/discount.server";
 import { resolveTriggers } from "../shopify/triggers.server";
-import { writeShopAppMetafield } from "../shopify/metafields.server";
+import { writeShopAppMetafield, writeStorefrontConfig } from "../shopify/metafields.server";
 import { getShopSummary } from "../shopify/shop.server";
 import { addNotice } from "./notices.server";
 import { shopConfig } from "./offers.server";
@@ -173,6 +174,27 @@ export async function publishOffers(
     };
   }
 
+  /**
+   * Puts back what was published before (or no offers): checkout and the storefront must not
+   * promise what the discount function will not apply.
+   */
+  const restorePrevious = async () => {
+    const previous = await prisma.publication.findFirst({
+      where: { shop },
+      orderBy: { version: "desc" },
+      select: { config: true },
+    });
+    const restore = previous
+      ? (JSON.parse(previous.config) as unknown)
+      : compile({ version: 1, currency: config.currency, offers: [] });
+    await Promise.all([
+      writeShopAppMetafield(admin, summary.id, CONFIG_METAFIELD_KEY, restore),
+      writeStorefrontConfig(admin, restore),
+    ]).catch((restoreError: unknown) => {
+      console.error("[ladder] restoring the published config failed:", restoreError);
+    });
+  };
+
   try {
     await writeShopAppMetafield(admin, summary.id, CONFIG_METAFIELD_KEY, JSON.parse(json));
   } catch (error) {
@@ -180,6 +202,20 @@ export async function publishOffers(
       ok: false,
       reason: "shopify",
       message: `Shopify did not accept the published offers: ${error instanceof Error ? error.message : String(error)}`,
+      problems: [],
+    };
+  }
+
+  // The same config for the theme app extension (app-data metafield, DESIGN §3.5): the
+  // storefront shows what checkout shows, or checkout goes back to what it had.
+  try {
+    await writeStorefrontConfig(admin, JSON.parse(json));
+  } catch (error) {
+    await restorePrevious();
+    return {
+      ok: false,
+      reason: "shopify",
+      message: `Shopify did not accept the storefront's copy of the offers: ${error instanceof Error ? error.message : String(error)}. Checkout keeps the offers it had.`,
       problems: [],
     };
   }
@@ -196,19 +232,7 @@ export async function publishOffers(
       resolved.resolver,
     ));
   } catch (error) {
-    const previous = await prisma.publication.findFirst({
-      where: { shop },
-      orderBy: { version: "desc" },
-      select: { config: true },
-    });
-    const restore = previous
-      ? (JSON.parse(previous.config) as unknown)
-      : compile({ version: 1, currency: config.currency, offers: [] });
-    await writeShopAppMetafield(admin, summary.id, CONFIG_METAFIELD_KEY, restore).catch(
-      (restoreError: unknown) => {
-        console.error("[ladder] restoring the checkout config failed:", restoreError);
-      },
-    );
+    await restorePrevious();
     const why =
       error instanceof DiscountSyncError
         ? error.message

@@ -8,6 +8,9 @@ import { METAFIELD_LIMIT_BYTES } from "../../app/models/publish.server";
 import { rememberCurrency, saveCombinesWith } from "../../app/models/shop-settings.server";
 import { discountsStandIn } from "../../app/demo/stand-in/discounts.server";
 import { merchantDiscounts } from "../../app/demo/stand-in/merchant-discounts.server";
+import type { StandInExtension } from "../../app/demo/stand-in/index.server";
+import { readStorefrontConfig } from "../../app/shopify/metafields.server";
+import { unauthenticated } from "../../app/shopify.server";
 import { OFFER_DISCOUNT_QUERY, type OfferDiscountData } from "../../app/graphql/discounts";
 import { loader as offersLoader } from "../../app/routes/app.offers._index";
 import { action as publish } from "../../app/routes/app.publish";
@@ -76,6 +79,30 @@ function configMetafields(api: RecordingStandIn) {
   return api.metafields().filter((m) => m.key === "ladder_config");
 }
 
+/** The storefront's copy: the app-data metafield `ladder`/`config` on the app installation. */
+function storefrontMetafields(api: RecordingStandIn) {
+  return api.metafields().filter((m) => m.namespace === "ladder" && m.key === "config");
+}
+
+/** A store whose Admin API refuses app-data metafields (as it would a missing access). */
+const refuseAppData: StandInExtension = (context) => ({
+  root: {
+    metafieldsSet: ({ metafields }: { metafields: Record<string, unknown>[] }) =>
+      metafields.some((m) => String(m.ownerId).includes("/AppInstallation/"))
+        ? {
+            metafields: null,
+            userErrors: [
+              {
+                field: ["metafields", "0", "ownerId"],
+                message: "Owner is not allowed.",
+                code: "INVALID",
+              },
+            ],
+          }
+        : context.writeMetafields(metafields, "metafields"),
+  },
+});
+
 let adminApi: RecordingStandIn;
 
 beforeEach(async () => {
@@ -122,6 +149,44 @@ describe("publish", () => {
     expect(offerIds(JSON.parse(metafield?.value ?? "null"))).toEqual(["waxing"]);
     // The mutation went through the schema-validated stand-in with the documented document.
     expect(adminApi.sent.some((s) => s.query.includes("mutation LadderMetafieldsSet"))).toBe(true);
+  });
+
+  it("writes the same config to the app installation's ladder/config, which Liquid reads", async () => {
+    await createOffer(TEST_SHOP, waxing);
+    expect((await runPublish()).data.publication?.version).toBe(1);
+    const [storefront] = storefrontMetafields(adminApi);
+    expect(storefront).toMatchObject({
+      ownerId: "gid://shopify/AppInstallation/1",
+      namespace: "ladder",
+      key: "config",
+      type: "json",
+    });
+    expect(JSON.parse(storefront?.value ?? "null")).toEqual(
+      JSON.parse(configMetafields(adminApi)[0]?.value ?? "{}"),
+    );
+    expect(offerIds(JSON.parse(storefront?.value ?? "null"))).toEqual(["waxing"]);
+    // The installation's id came from the schema-validated query, not a guess.
+    expect(
+      adminApi.sent.some((s) => s.query.includes("query LadderAppInstallationMetafield")),
+    ).toBe(true);
+    const read = await readStorefrontConfig((await unauthenticated.admin(TEST_SHOP)).admin);
+    expect(read?.value).toBe(storefront?.value);
+  });
+
+  it("when Shopify refuses the storefront's copy, refuses and puts checkout back", async () => {
+    await createOffer(TEST_SHOP, waxing);
+    expect((await runPublish()).data.publication?.version).toBe(1);
+    const before = configMetafields(adminApi)[0]?.value;
+    const refusing = installAdminStandIn(TEST_SHOP, {
+      extensions: [discountsStandIn(), merchantDiscounts, refuseAppData],
+    });
+    await createOffer(TEST_SHOP, { ...shipping, status: "active" });
+    const result = await runPublish();
+    expect(result.status).toBe(502);
+    expect(result.data).toMatchObject({ ok: false, reason: "shopify" });
+    expect(result.data.message).toMatch(/storefront's copy of the offers: .*Owner is not allowed/);
+    expect(configMetafields(refusing)[0]?.value).toBe(before);
+    expect(await prisma.publication.count()).toBe(1);
   });
 
   it("numbers publications per shop and shows the version, time and pending changes", async () => {
@@ -245,6 +310,8 @@ describe("publish", () => {
     expect(result.data).toMatchObject({ ok: false, reason: "discount" });
     expect(result.data.message).toMatch(/discount function is not available in this store yet/);
     expect(configMetafields(noFunction)[0]?.value).toBe(before);
+    // The storefront goes back with checkout.
+    expect(storefrontMetafields(noFunction)[0]?.value).toBe(before);
     expect(await prisma.publication.count()).toBe(1);
   });
 

@@ -326,6 +326,34 @@ describe("who sees nothing", () => {
     expect(document.body.innerHTML).toBe("");
   });
 
+  it("a buyer the storefront put in the holdout stays there, whatever the token's bucket", async () => {
+    const apply = vi.fn().mockResolvedValue(createResult("applyAttributeChange"));
+    extension.shopify.applyAttributeChange = apply;
+    extension.shopify.checkoutToken.value = tokenIn("treatment");
+    extension.shopify.attributes.value = [{ key: "_ladder_group", value: "holdout" }];
+    extension.shopify.lines.value = [standardWash()];
+    await extension.render();
+    expect(document.body.innerHTML).toBe("");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(apply).not.toHaveBeenCalled();
+  });
+
+  it("a buyer the storefront put in the treatment group sees offers, whatever the token's bucket", async () => {
+    extension.shopify.checkoutToken.value = tokenIn("holdout");
+    extension.shopify.attributes.value = [{ key: "_ladder_group", value: "treatment" }];
+    extension.shopify.lines.value = [standardWash()];
+    await extension.render();
+    expect(texts("s-button")).toEqual(["Upgrade", "Add"]);
+  });
+
+  it("ignores a group attribute that is not one of Ladder's groups", async () => {
+    extension.shopify.checkoutToken.value = tokenIn("holdout");
+    extension.shopify.attributes.value = [{ key: "_ladder_group", value: "vip" }];
+    extension.shopify.lines.value = [standardWash()];
+    await extension.render();
+    expect(document.body.innerHTML).toBe("");
+  });
+
   it("a muted customer (complaint tag) sees no offers", async () => {
     const id = gid("Customer", 8);
     signIn(extension.shopify, { id, firstName: "Bo" });

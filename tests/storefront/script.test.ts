@@ -309,3 +309,17 @@ describe("nothing to do", () => {
     expect(writes(shop).map((c) => c.body)).toEqual([]);
   });
 });
+
+describe("images", () => {
+  it("shows the offered item's image when the page knows it, with an empty alt", async () => {
+    const cart = phoneCart();
+    fakeShop(cart);
+    await renderPage(["cart-offers"], pageWith(config, { cart, product: null }));
+    patchData({ images: { "2032": "/images/phone-case.svg" } });
+    boot(window);
+    await settle();
+    const image = document.querySelector('[data-offer="phone-case"] img');
+    expect(image?.getAttribute("src")).toBe("/images/phone-case.svg");
+    expect(image?.getAttribute("alt")).toBe("");
+  });
+});

@@ -1,32 +1,14 @@
 import type { Attribute, AttributeChange } from "@shopify/ui-extensions/checkout";
 import type { Group } from "../../../app/engine";
+import { mergeShown } from "../../../app/engine/shown";
 
 type AttributeUpdateChange = Extract<AttributeChange, { type: "updateAttribute" }>;
 
 /** Checkout attributes read back from order webhooks (attribution contract, DESIGN §2). */
 export const GROUP_ATTRIBUTE = "_ladder_group";
 export const SHOWN_ATTRIBUTE = "_ladder_shown";
-/** Longest `_ladder_shown` value the contract allows. */
-export const SHOWN_LIMIT = 255;
-
-/**
- * The offers shown so far in this checkout: what is already recorded, then the ids rendered now.
- * Impressions accumulate rather than being replaced: an offer the buyer accepted stops being
- * shown, but was seen, and each of Ladder's targets records what it rendered without erasing
- * the others'. Ids that would not fit in the limit, or that contain the separator, are left out.
- */
-export function mergeShown(recorded: string | undefined, rendered: readonly string[]): string {
-  const ids = (recorded ?? "").split(",").filter((id) => id !== "");
-  let value = ids.join(",");
-  for (const id of rendered) {
-    if (id === "" || id.includes(",") || ids.includes(id)) continue;
-    const next = value === "" ? id : `${value},${id}`;
-    if (next.length > SHOWN_LIMIT) continue;
-    ids.push(id);
-    value = next;
-  }
-  return value;
-}
+// Shared with the storefront, which records impressions under the same contract.
+export { mergeShown, SHOWN_LIMIT } from "../../../app/engine/shown";
 
 /**
  * The attribute writes that bring the checkout up to date: the buyer's group, and the offers

@@ -1,15 +1,31 @@
-import type { AppMetafieldEntry, CartLine, Money } from "@shopify/ui-extensions/checkout";
+import type {
+  AppMetafieldEntry,
+  Attribute,
+  CartLine,
+  Money,
+} from "@shopify/ui-extensions/checkout";
 import {
   formatMoney,
   type CheckoutCustomer,
   type CheckoutInput,
   type CheckoutLine,
+  type Group,
   type RuntimeConfig,
 } from "../../../app/engine";
 import { readCustomerState } from "./metafields";
 
 /** The line attribute naming the offer that added or replaced a line (attribution contract). */
 export const OFFER_ATTRIBUTE = "_ladder_offer";
+
+/**
+ * The group an earlier surface (the storefront's blocks, or an earlier render) already wrote on
+ * the cart: every later surface keeps it (DESIGN §3.5), so a buyer never changes group between
+ * product page, cart and checkout. Anything else in the attribute is ignored.
+ */
+export function assignedGroup(attributes: readonly Attribute[] | undefined): Group | undefined {
+  const value = attributes?.find((attribute) => attribute.key === "_ladder_group")?.value;
+  return value === "treatment" || value === "holdout" ? value : undefined;
+}
 
 /** What checkout tells the extension, read from the host's signals at render time. */
 export interface CheckoutFacts {
@@ -20,6 +36,8 @@ export interface CheckoutFacts {
   countryCode: string | undefined;
   checkoutToken: string | undefined;
   now: Date;
+  /** The checkout's attributes: `_ladder_group` when a storefront block assigned it first. */
+  attributes?: readonly Attribute[];
 }
 
 function toMinor(money: Money, digits: number): number {

@@ -9,7 +9,12 @@ import {
   type RuntimeOffer,
 } from "../../../app/engine";
 import { optional, type LadderApi } from "./api";
-import { OFFER_ATTRIBUTE, toCheckoutInput, type CheckoutFacts } from "./checkout-input";
+import {
+  assignedGroup,
+  OFFER_ATTRIBUTE,
+  toCheckoutInput,
+  type CheckoutFacts,
+} from "./checkout-input";
 import { readConfig } from "./metafields";
 
 /** One evaluation of the published config against this checkout, with what produced it. */
@@ -33,6 +38,7 @@ export function readFacts(api: LadderApi): CheckoutFacts {
     countryCode: shipping?.countryCode ?? api.localization.country.value?.isoCode,
     checkoutToken: api.checkoutToken.value,
     now: new Date(),
+    attributes: api.attributes.value,
   };
 }
 
@@ -83,6 +89,7 @@ export function runLadder(
     const evaluation = evaluate(config, input, {
       formatMoney: moneyFormatter(api),
       checkoutLimits: true,
+      group: assignedGroup(facts.attributes),
     });
     return { config, input, evaluation, offer: (offerId) => offerById(config, offerId) };
   } catch {

@@ -8,7 +8,7 @@ import {
   type MoneyFormatter,
   type ShownOffer,
 } from "../../../app/engine";
-import { mergeShown } from "../../checkout-offers/src/attribution";
+import { mergeShown } from "../../../app/engine/shown";
 import { requestsFor } from "./actions";
 import {
   cartGroup,
