@@ -22,6 +22,10 @@ export function DemoNavigation({ shop }: { shop: string }) {
             ))}
           </InlineStack>
         </nav>
+        {/* The demo storefront (demo mode only): what buyers see and are charged. */}
+        <Link url="/storefront" target="_blank">
+          View your storefront
+        </Link>
         <Text as="span" tone="subdued">
           {shop}
         </Text>

@@ -6,6 +6,8 @@
  * decimal strings in the shop currency, as the Admin API's `Money` scalar carries them.
  */
 
+import { productImagePath } from "./product-image";
+
 export type DemoStory = "car-wash" | "camera" | "chocolate" | "phone";
 
 export interface DemoVariant {
@@ -27,7 +29,10 @@ export interface DemoProduct {
   productType: string;
   tags: string[];
   collectionIds: string[];
-  /** Shopify returns null for a product without media. Demo products have none: the demo runs offline. */
+  /**
+   * The featured image's URL (Shopify returns null for a product without media). Demo products
+   * point at the SVG tile the demo draws for them (`product-image.ts`), served by the app.
+   */
   imageUrl: string | null;
   story: DemoStory;
   variants: DemoVariant[];
@@ -326,7 +331,7 @@ function product(
     productType: fields.productType,
     tags: fields.tags,
     collectionIds: fields.collections.map((c) => `gid://shopify/Collection/${c}`),
-    imageUrl: fields.imageUrl ?? null,
+    imageUrl: fields.imageUrl ?? productImagePath(handle),
     variants: fields.variants,
   };
 }

@@ -105,7 +105,10 @@ describe("Admin API stand-in: catalog answers", () => {
           __typename: "Product",
           title: "Camera",
           priceRangeV2: { minVariantPrice: { amount: "600.00", currencyCode: "USD" } },
-          featuredMedia: null,
+          // The demo draws its product images (app/demo/product-image.ts) and serves them.
+          featuredMedia: {
+            preview: { image: { url: "/storefront/images/camera.svg", altText: "Camera" } },
+          },
           variants: { nodes: [{ id: "gid://shopify/ProductVariant/2101", price: "600.00" }] },
         },
         {
