@@ -370,29 +370,60 @@ async function resolveOfferedItems(
     const minor = parseMoney(body.threshold.trim(), digits);
     if (minor !== null) body.threshold = formatMoney(minor, digits);
   }
-  const items = offeredItems(body).filter(
-    ({ item }) => typeof item.variantId === "string" && item.variantId !== "",
-  );
-  if (items.length === 0) return [];
-  const lookup = await lookupCatalog(
-    admin,
-    items.map(({ item }) => String(item.variantId)),
-    digits,
-  );
-  const problems: Problem[] = [];
-  for (const { path, item } of items) {
-    const facts = lookup.variants.get(String(item.variantId));
-    if (!facts) {
-      problems.push({
-        path: `${path}.variantId`,
-        message: "this product is no longer in your Shopify catalog; choose another",
-      });
-      continue;
-    }
-    Object.assign(item, itemRef(facts));
-    writeItem(body, path, item);
-  }
+  const [problems = []] = await resolveCatalogFacts(admin, [body], digits);
   return problems;
+}
+
+/** A catalog fact of an offered item that Shopify had to correct. */
+export interface CatalogCorrection {
+  /** The item's path in the offer (`to`, `item`, `items[1]`). */
+  path: string;
+  field: "title" | "price" | "productId";
+  was: string;
+  now: string;
+}
+
+/**
+ * Re-reads the offered items of several offers from Shopify in one lookup (by variant id) and
+ * writes Shopify's title, price and product id into the bodies. Per body: the problems (variants
+ * Shopify doesn't have, at `path.variantId`) and the facts that differed from Shopify's.
+ */
+export async function resolveCatalogFacts(
+  admin: AdminApi,
+  bodies: Record<string, unknown>[],
+  digits: number,
+  corrections: CatalogCorrection[][] = [],
+): Promise<Problem[][]> {
+  const perBody = bodies.map((body) =>
+    offeredItems(body).filter(
+      ({ item }) => typeof item.variantId === "string" && item.variantId !== "",
+    ),
+  );
+  const ids = perBody.flatMap((items) => items.map(({ item }) => String(item.variantId)));
+  const lookup = ids.length > 0 ? await lookupCatalog(admin, ids, digits) : null;
+  return bodies.map((body, b) => {
+    const problems: Problem[] = [];
+    const found: CatalogCorrection[] = [];
+    for (const { path, item } of perBody[b] ?? []) {
+      const facts = lookup?.variants.get(String(item.variantId));
+      if (!facts) {
+        problems.push({
+          path: `${path}.variantId`,
+          message: "this product is no longer in your Shopify catalog; choose another",
+        });
+        continue;
+      }
+      const ref = itemRef(facts);
+      for (const field of ["title", "price", "productId"] as const) {
+        const was = typeof item[field] === "string" ? String(item[field]) : "";
+        if (was !== ref[field]) found.push({ path, field, was, now: ref[field] });
+      }
+      Object.assign(item, ref);
+      writeItem(body, path, item);
+    }
+    corrections[b] = found;
+    return problems;
+  });
 }
 
 function writeItem(body: Record<string, unknown>, path: string, item: Record<string, unknown>) {
