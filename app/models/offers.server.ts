@@ -107,8 +107,29 @@ export function checkOffer(
   return { ok: false, problems };
 }
 
-function isBlocking(problem: Problem): boolean {
-  return IDENTITY_FIELDS.has(problem.path);
+/**
+ * Values out of their range (a 150% discount, a negative threshold): a draft may be incomplete
+ * (a blank field), never invalid, so a value given out of range keeps even a draft from storage.
+ */
+const OUT_OF_RANGE =
+  /must be between|must be .+ from -?\d|must be .+ ≥|must be greater than 0|must be at most|must have at most \d+ decimals|must be a positive/;
+
+/** The value at a validator path relative to the offer (`tiers[1].discountPercent`). */
+function valueAt(body: Record<string, unknown>, path: string): unknown {
+  let at: unknown = body;
+  for (const part of path.split(/\.|\[|\]\.?/).filter(Boolean)) {
+    if (Array.isArray(at)) at = at[Number(part)];
+    else if (typeof at === "object" && at !== null) at = (at as Record<string, unknown>)[part];
+    else return undefined;
+  }
+  return at;
+}
+
+function isBlocking(problem: Problem, body: Record<string, unknown>): boolean {
+  if (IDENTITY_FIELDS.has(problem.path)) return true;
+  if (!OUT_OF_RANGE.test(problem.message)) return false;
+  const value = valueAt(body, problem.path);
+  return value !== undefined && value !== null && value !== "";
 }
 
 function stringList(value: unknown): string[] {
@@ -205,7 +226,8 @@ function admissibility(
   const checked = checkOffer(body, currency);
   const problems = [...extra, ...(checked.ok ? [] : checked.problems)];
   const complete = problems.length === 0;
-  const storable = complete || (body.status !== "active" && !problems.some(isBlocking));
+  const storable =
+    complete || (body.status !== "active" && !problems.some((p) => isBlocking(p, body)));
   return { storable, complete, problems, value: checked.ok && complete ? checked.value : null };
 }
 

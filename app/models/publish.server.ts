@@ -8,6 +8,7 @@ import { Prisma } from "@prisma/client";
 import { formatProblem, validateConfig, type Problem } from "../config";
 import prisma from "../db.server";
 import { compile, type OfferConfig } from "../engine";
+import { labelConfigProblems, type LabelledProblem } from "../offers/labels";
 import type { AdminApi } from "../shopify/admin.server";
 import { DiscountSyncError, syncOfferDiscount } from "../shopify/discount.server";
 import { resolveTriggers } from "../shopify/triggers.server";
@@ -38,7 +39,8 @@ export interface PublishPlan {
   json: string;
   bytes: number;
   offerCount: number;
-  problems: Problem[];
+  /** With the offer's name and the field's label for the merchant. */
+  problems: LabelledProblem[];
   /** Incomplete drafts (not published; they don't block publishing). */
   incomplete: { key: string; title: string }[];
 }
@@ -63,7 +65,7 @@ export type PublishResult =
       ok: false;
       reason: "invalid" | "too-large" | "shopify" | "discount";
       message: string;
-      problems: Problem[];
+      problems: LabelledProblem[];
       bytes?: number;
     };
 
@@ -86,7 +88,8 @@ export function planPublication(
 ): PublishPlan {
   const checked = validateConfig(config);
   if (!checked.ok) {
-    return { json: "", bytes: 0, offerCount: 0, problems: checked.problems, incomplete };
+    const problems = labelConfigProblems(checked.problems, config);
+    return { json: "", bytes: 0, offerCount: 0, problems, incomplete };
   }
   const published = compile(checked.value, { activeOnly: true });
   const json = JSON.stringify(published);
@@ -158,7 +161,11 @@ export async function publishOffers(
       ok: false,
       reason: "invalid",
       message: "Some triggers are too large to publish; narrow them first.",
-      problems: resolved.problems.map((message) => ({ path: "trigger", message })),
+      problems: resolved.problems.map((message) => ({
+        path: "trigger",
+        label: "Trigger",
+        message,
+      })),
     };
   }
   const json = JSON.stringify(compile(config, { activeOnly: true, resolve: resolved.resolver }));

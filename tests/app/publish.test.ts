@@ -166,6 +166,7 @@ describe("publish", () => {
     expect(result.data).toMatchObject({ ok: false, reason: "invalid" });
     expect(result.data.problems).toContainEqual({
       path: "offers[0].item.price",
+      label: "“Waxing” · Offered product",
       message: 'must be a positive whole amount (this currency has no minor unit), like "2400"',
     });
     expect(yen.metafields()).toEqual([]);

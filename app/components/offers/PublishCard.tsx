@@ -6,10 +6,10 @@ import {
   Button,
   Card,
   InlineStack,
-  List,
   ProgressBar,
   Text,
 } from "@shopify/polaris";
+import { ProblemList } from "../ProblemList";
 import type { PublishResult, PublishStatus } from "../../models/publish.server";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -86,13 +86,7 @@ export function PublishCard({ status }: { status: PublishStatus }) {
           </BlockStack>
         ) : (
           <Banner tone="critical" title="Fix these before publishing">
-            <List>
-              {plan.problems.map((p) => (
-                <List.Item key={`${p.path}${p.message}`}>
-                  <code>{p.path}</code>: {p.message}
-                </List.Item>
-              ))}
-            </List>
+            <ProblemList problems={plan.problems} />
           </Banner>
         )}
         {plan.incomplete.length > 0 ? (
@@ -123,15 +117,7 @@ export function PublishCard({ status }: { status: PublishStatus }) {
           <Banner tone="critical" title="Not published">
             <BlockStack gap="100">
               <p>{result.message}</p>
-              {result.problems.length > 0 ? (
-                <List>
-                  {result.problems.map((p) => (
-                    <List.Item key={`${p.path}${p.message}`}>
-                      <code>{p.path}</code>: {p.message}
-                    </List.Item>
-                  ))}
-                </List>
-              ) : null}
+              {result.problems.length > 0 ? <ProblemList problems={result.problems} /> : null}
             </BlockStack>
           </Banner>
         ) : null}
