@@ -79,6 +79,8 @@ export interface PreviewOfferInfo {
   title: string;
   kind: OfferKind;
   status: OfferStatus;
+  /** What buyers read for a gift: the gift's product title (checkout's copy), not the offer's. */
+  giftTitle?: string;
 }
 
 export interface PreviewResult {
@@ -309,7 +311,12 @@ export async function runPreview(
 
   const offers: Record<string, PreviewOfferInfo> = {};
   for (const offer of checked.value.offers) {
-    offers[offer.id] = { title: offer.title, kind: offer.kind, status: offer.status };
+    offers[offer.id] = {
+      title: offer.title,
+      kind: offer.kind,
+      status: offer.status,
+      ...(offer.kind === "gift" ? { giftTitle: offer.item.title } : {}),
+    };
   }
 
   return {

@@ -78,7 +78,7 @@ export function PublishCard({ status }: { status: PublishStatus }) {
               {kb(status.limitBytes)})
             </Text>
             <ProgressBar
-              progress={Math.min(100, (plan.bytes / status.budgetBytes) * 100)}
+              progress={Math.min(100, Math.round((plan.bytes / status.budgetBytes) * 1000) / 10)}
               size="small"
               tone={overBudget ? "critical" : "primary"}
               ariaLabelledBy="publish-size"
