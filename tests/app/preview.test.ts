@@ -136,6 +136,8 @@ describe("preview simulator", () => {
       title: "Pralines gift (draft)",
       kind: "gift",
       status: "draft",
+      // Buyers read the gift's product title, as checkout words it.
+      giftTitle: "Pralines",
     });
     expect(result.lines).toEqual([
       {
