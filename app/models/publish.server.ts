@@ -9,6 +9,7 @@ import { formatProblem, validateConfig, type Problem } from "../config";
 import prisma from "../db.server";
 import { compile, type OfferConfig } from "../engine";
 import { labelConfigProblems, type LabelledProblem } from "../offers/labels";
+import { findOverlaps, type Overlap } from "../offers/overlaps";
 import type { AdminApi } from "../shopify/admin.server";
 import { DiscountSyncError, syncOfferDiscount } from "../shopify/discount.server";
 import { resolveTriggers } from "../shopify/triggers.server";
@@ -50,6 +51,8 @@ export interface PublishStatus {
   plan: Omit<PublishPlan, "json">;
   /** The offers or settings differ from what was last published. */
   pending: boolean;
+  /** Active offers that overlap (buyers get one of each pair). */
+  overlaps: Overlap[];
   budgetBytes: number;
   limitBytes: number;
 }
@@ -121,6 +124,7 @@ export async function publishStatus(shop: string): Promise<PublishStatus> {
     current: last ? summaryOf(last) : null,
     plan,
     pending,
+    overlaps: plan.problems.length === 0 ? findOverlaps(config) : [],
     budgetBytes: PUBLISHED_BUDGET_BYTES,
     limitBytes: METAFIELD_LIMIT_BYTES,
   };
