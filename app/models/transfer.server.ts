@@ -14,6 +14,7 @@ import {
   type FieldChange,
 } from "../offers/change-text";
 import { labelConfigProblems, offerFieldLabel, type LabelledProblem } from "../offers/labels";
+import { findOverlaps, type Overlap } from "../offers/overlaps";
 import type { AdminApi } from "../shopify/admin.server";
 import { lookupCatalog } from "../shopify/catalog.server";
 import {
@@ -71,6 +72,8 @@ export interface ImportDiff {
   settingsChanged: boolean;
   /** Which settings change, old → new. */
   settings: FieldChange[];
+  /** Active offers of the file that overlap (buyers get one of each pair). */
+  overlaps: Overlap[];
   /** Titles, prices and products in the file that differ from Shopify's (Shopify's are kept). */
   corrected: CorrectedFact[];
   /** The file orders offers differently (order breaks ties between equal priorities). */
@@ -179,6 +182,7 @@ function diffAgainst(
     settingsChanged: canonical(incoming.settings ?? {}) !== canonical(currentSettings ?? {}),
     settings: settingsChanges(currentSettings ?? {}, incoming.settings ?? {}, context.currency),
     corrected: context.corrected,
+    overlaps: findOverlaps(incoming),
     reordered: false,
   };
   for (const offer of incoming.offers) {

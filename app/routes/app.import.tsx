@@ -279,6 +279,18 @@ export default function ImportPage() {
                       </List>
                     </Banner>
                   ) : null}
+                  {diff.overlaps.length > 0 ? (
+                    <Banner tone="warning" title="Overlapping offers in the file">
+                      <List>
+                        {diff.overlaps.map((o) => (
+                          <List.Item key={o.offers.map((x) => x.id).join("+")}>
+                            {o.offers.map((x) => `“${x.title}”`).join(" and ")} ({o.shared}):{" "}
+                            {o.outcome}
+                          </List.Item>
+                        ))}
+                      </List>
+                    </Banner>
+                  ) : null}
                   {diff.reordered ? (
                     <Text as="p">
                       The order of offers changes (it breaks ties between equal priorities).

@@ -296,8 +296,8 @@ describe("overlapping offers", () => {
   });
 
   it("lists overlapping active offers with the outcome, resolved by setting one to draft", async () => {
-    await createOffer(TEST_SHOP, { ...freeShipping("ship-50"), threshold: "50.00" });
-    await createOffer(TEST_SHOP, { ...freeShipping("ship-40"), threshold: "40.00" });
+    await createOffer(TEST_SHOP, { ...freeShipping("ship-50"), threshold: "50.00" } as Offer);
+    await createOffer(TEST_SHOP, { ...freeShipping("ship-40"), threshold: "40.00" } as Offer);
     const before = await load();
     expect(before.data.publish.overlaps).toMatchObject([
       {

@@ -140,6 +140,12 @@ describe("import", () => {
           { field: "maxOffers", label: "Offers shown at once", before: "default", after: "3" },
         ],
         corrected: [],
+        // Two active free-shipping offers for every country: buyers get the lower threshold.
+        overlaps: [
+          expect.objectContaining({ kind: "free-shipping", winner: "added" }),
+          expect.objectContaining({ kind: "free-shipping" }),
+          expect.objectContaining({ kind: "free-shipping" }),
+        ],
         reordered: false,
       },
     });
