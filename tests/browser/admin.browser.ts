@@ -289,6 +289,12 @@ describe("publish, export and import", () => {
   it("publishes the active offers and shows the version", async () => {
     await open("/app/offers");
     await page.getByRole("button", { name: "Publish", exact: true }).click();
+    // The confirmation says what changes at checkout before anything is written.
+    const dialog = page.getByRole("dialog");
+    await visible(dialog.getByRole("heading", { name: "Publish your offers to checkout?" }));
+    await visible(dialog.getByText(/^Added \(\d+\)$/));
+    await screenshot("publish-confirmation");
+    await dialog.getByRole("button", { name: "Publish", exact: true }).click();
     await visible(page.getByText("Published version 1"));
     await visible(page.getByText(/Version 1 published/));
   });
