@@ -108,8 +108,29 @@ export function checkOffer(
   return { ok: false, problems };
 }
 
-function isBlocking(problem: Problem): boolean {
-  return IDENTITY_FIELDS.has(problem.path);
+/**
+ * Values out of their range (a 150% discount, a negative threshold): a draft may be incomplete
+ * (a blank field), never invalid, so a value given out of range keeps even a draft from storage.
+ */
+const OUT_OF_RANGE =
+  /must be between|must be .+ from -?\d|must be .+ ≥|must be greater than 0|must be at most|must have at most \d+ decimals|must be a positive/;
+
+/** The value at a validator path relative to the offer (`tiers[1].discountPercent`). */
+function valueAt(body: Record<string, unknown>, path: string): unknown {
+  let at: unknown = body;
+  for (const part of path.split(/\.|\[|\]\.?/).filter(Boolean)) {
+    if (Array.isArray(at)) at = at[Number(part)];
+    else if (typeof at === "object" && at !== null) at = (at as Record<string, unknown>)[part];
+    else return undefined;
+  }
+  return at;
+}
+
+function isBlocking(problem: Problem, body: Record<string, unknown>): boolean {
+  if (IDENTITY_FIELDS.has(problem.path)) return true;
+  if (!OUT_OF_RANGE.test(problem.message)) return false;
+  const value = valueAt(body, problem.path);
+  return value !== undefined && value !== null && value !== "";
 }
 
 function stringList(value: unknown): string[] {
@@ -213,7 +234,8 @@ function admissibility(
   const checked = checkOffer(body, currency);
   const problems = [...extra, ...(checked.ok ? [] : checked.problems)];
   const complete = problems.length === 0;
-  const storable = complete || (body.status !== "active" && !problems.some(isBlocking));
+  const storable =
+    complete || (body.status !== "active" && !problems.some((p) => isBlocking(p, body)));
   return { storable, complete, problems, value: checked.ok && complete ? checked.value : null };
 }
 
@@ -378,29 +400,60 @@ async function resolveOfferedItems(
     const minor = parseMoney(body.threshold.trim(), digits);
     if (minor !== null) body.threshold = formatMoney(minor, digits);
   }
-  const items = offeredItems(body).filter(
-    ({ item }) => typeof item.variantId === "string" && item.variantId !== "",
-  );
-  if (items.length === 0) return [];
-  const lookup = await lookupCatalog(
-    admin,
-    items.map(({ item }) => String(item.variantId)),
-    digits,
-  );
-  const problems: Problem[] = [];
-  for (const { path, item } of items) {
-    const facts = lookup.variants.get(String(item.variantId));
-    if (!facts) {
-      problems.push({
-        path: `${path}.variantId`,
-        message: "this product is no longer in your Shopify catalog; choose another",
-      });
-      continue;
-    }
-    Object.assign(item, itemRef(facts));
-    writeItem(body, path, item);
-  }
+  const [problems = []] = await resolveCatalogFacts(admin, [body], digits);
   return problems;
+}
+
+/** A catalog fact of an offered item that Shopify had to correct. */
+export interface CatalogCorrection {
+  /** The item's path in the offer (`to`, `item`, `items[1]`). */
+  path: string;
+  field: "title" | "price" | "productId";
+  was: string;
+  now: string;
+}
+
+/**
+ * Re-reads the offered items of several offers from Shopify in one lookup (by variant id) and
+ * writes Shopify's title, price and product id into the bodies. Per body: the problems (variants
+ * Shopify doesn't have, at `path.variantId`) and the facts that differed from Shopify's.
+ */
+export async function resolveCatalogFacts(
+  admin: AdminApi,
+  bodies: Record<string, unknown>[],
+  digits: number,
+  corrections: CatalogCorrection[][] = [],
+): Promise<Problem[][]> {
+  const perBody = bodies.map((body) =>
+    offeredItems(body).filter(
+      ({ item }) => typeof item.variantId === "string" && item.variantId !== "",
+    ),
+  );
+  const ids = perBody.flatMap((items) => items.map(({ item }) => String(item.variantId)));
+  const lookup = ids.length > 0 ? await lookupCatalog(admin, ids, digits) : null;
+  return bodies.map((body, b) => {
+    const problems: Problem[] = [];
+    const found: CatalogCorrection[] = [];
+    for (const { path, item } of perBody[b] ?? []) {
+      const facts = lookup?.variants.get(String(item.variantId));
+      if (!facts) {
+        problems.push({
+          path: `${path}.variantId`,
+          message: "this product is no longer in your Shopify catalog; choose another",
+        });
+        continue;
+      }
+      const ref = itemRef(facts);
+      for (const field of ["title", "price", "productId"] as const) {
+        const was = typeof item[field] === "string" ? String(item[field]) : "";
+        if (was !== ref[field]) found.push({ path, field, was, now: ref[field] });
+      }
+      Object.assign(item, ref);
+      writeItem(body, path, item);
+    }
+    corrections[b] = found;
+    return problems;
+  });
 }
 
 function writeItem(body: Record<string, unknown>, path: string, item: Record<string, unknown>) {

@@ -83,6 +83,8 @@ export interface PreviewOfferInfo {
   status: OfferStatus;
   /** An offered item is sold out: the offer is left out, as publishing leaves it out of checkout. */
   soldOut: boolean;
+  /** What buyers read for a gift: the gift's product title (checkout's copy), not the offer's. */
+  giftTitle?: string;
 }
 
 export interface PreviewResult {
@@ -330,6 +332,7 @@ export async function runPreview(
       kind: offer.kind,
       status: offer.status,
       soldOut: leftOutIds.has(offer.id),
+      ...(offer.kind === "gift" ? { giftTitle: offer.item.title } : {}),
     };
   }
 

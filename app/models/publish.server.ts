@@ -8,7 +8,9 @@
 import { Prisma } from "@prisma/client";
 import { formatProblem, validateConfig, type Problem } from "../config";
 import prisma from "../db.server";
-import { compile, type OfferConfig } from "../engine";
+import { compile, load, type OfferConfig } from "../engine";
+import { labelConfigProblems, type LabelledProblem } from "../offers/labels";
+import { findOverlaps, type Overlap } from "../offers/overlaps";
 import type { AdminApi } from "../shopify/admin.server";
 import { DiscountSyncError, syncOfferDiscount } from "../shopify/discount.server";
 import { resolveTriggers } from "../shopify/triggers.server";
@@ -47,7 +49,8 @@ export interface PublishPlan {
   json: string;
   bytes: number;
   offerCount: number;
-  problems: Problem[];
+  /** With the offer's name and the field's label for the merchant. */
+  problems: LabelledProblem[];
   /** Incomplete drafts (not published; they don't block publishing). */
   incomplete: { key: string; title: string }[];
 }
@@ -57,6 +60,10 @@ export interface PublishStatus {
   plan: Omit<PublishPlan, "json">;
   /** The offers or settings differ from what was last published. */
   pending: boolean;
+  /** Active offers that overlap (buyers get one of each pair). */
+  overlaps: Overlap[];
+  /** What publishing now changes at checkout, against the last publication. */
+  changes: CheckoutChanges;
   budgetBytes: number;
   limitBytes: number;
 }
@@ -74,9 +81,63 @@ export type PublishResult =
       ok: false;
       reason: "invalid" | "too-large" | "shopify" | "discount";
       message: string;
-      problems: Problem[];
+      problems: LabelledProblem[];
       bytes?: number;
     };
+
+export interface CheckoutChanges {
+  added: { id: string; title: string }[];
+  removed: { id: string; title: string }[];
+  changed: { id: string; title: string }[];
+  /** Guardrails or currency differ. */
+  settingsChanged: boolean;
+  bytesBefore: number;
+  bytesAfter: number;
+}
+
+/**
+ * A compiled config's offers by id, as checkout reads them (texts resolved from the shared
+ * table, so one offer's edit never reads as a change of another), and its settings.
+ */
+function compiledParts(json: string): { offers: Map<string, string>; rest: string } {
+  const offers = new Map<string, string>();
+  if (!json) return { offers, rest: "" };
+  try {
+    const runtime = load(JSON.parse(json));
+    if (!runtime) return { offers, rest: "" };
+    for (let i = 0; i < runtime.size; i++) {
+      const { index: _index, ...offer } = runtime.offerAt(i);
+      offers.set(offer.id, JSON.stringify(offer));
+    }
+    return { offers, rest: JSON.stringify([runtime.currency, runtime.settings]) };
+  } catch {
+    return { offers, rest: "" };
+  }
+}
+
+/**
+ * What checkout gains and loses when `next` replaces `previous` (both compiled configs, before
+ * triggers are resolved); offers are named by their titles in the admin.
+ */
+export function checkoutChanges(
+  previous: string,
+  next: string,
+  titles: ReadonlyMap<string, string>,
+): CheckoutChanges {
+  const before = compiledParts(previous);
+  const after = compiledParts(next);
+  const named = (id: string) => ({ id, title: titles.get(id) ?? id });
+  return {
+    added: [...after.offers.keys()].filter((id) => !before.offers.has(id)).map(named),
+    removed: [...before.offers.keys()].filter((id) => !after.offers.has(id)).map(named),
+    changed: [...after.offers.entries()]
+      .filter(([id, body]) => before.offers.has(id) && before.offers.get(id) !== body)
+      .map(([id]) => named(id)),
+    settingsChanged: previous !== "" && before.rest !== after.rest,
+    bytesBefore: byteLength(previous),
+    bytesAfter: byteLength(next),
+  };
+}
 
 const byteLength = (text: string) => new TextEncoder().encode(text).length;
 
@@ -97,7 +158,8 @@ export function planPublication(
 ): PublishPlan {
   const checked = validateConfig(config);
   if (!checked.ok) {
-    return { json: "", bytes: 0, offerCount: 0, problems: checked.problems, incomplete };
+    const problems = labelConfigProblems(checked.problems, config);
+    return { json: "", bytes: 0, offerCount: 0, problems, incomplete };
   }
   const published = compile(checked.value, { activeOnly: true });
   const json = JSON.stringify(published);
@@ -124,11 +186,18 @@ export async function publishStatus(shop: string): Promise<PublishStatus> {
     prisma.publication.findFirst({ where: { shop }, orderBy: { version: "desc" } }),
   ]);
   const { json, ...plan } = planPublication(config, incomplete);
-  const pending = last ? json !== (last.source || last.config) : plan.offerCount > 0;
+  const previous = last ? last.source || last.config : "";
+  const pending = last ? json !== previous : plan.offerCount > 0;
+  const titles = new Map([
+    ...config.offers.map((o) => [o.id, o.title] as const),
+    ...incomplete.map((o) => [o.key, o.title] as const),
+  ]);
   return {
     current: last ? summaryOf(last) : null,
     plan,
     pending,
+    overlaps: plan.problems.length === 0 ? findOverlaps(config) : [],
+    changes: checkoutChanges(previous, json, titles),
     budgetBytes: PUBLISHED_BUDGET_BYTES,
     limitBytes: METAFIELD_LIMIT_BYTES,
   };
@@ -169,7 +238,11 @@ export async function publishOffers(
       ok: false,
       reason: "invalid",
       message: "Some triggers are too large to publish; narrow them first.",
-      problems: resolved.problems.map((message) => ({ path: "trigger", message })),
+      problems: resolved.problems.map((message) => ({
+        path: "trigger",
+        label: "Trigger",
+        message,
+      })),
     };
   }
   // A buyer is never promised an item they can't buy: offers of sold-out items sit this one out,

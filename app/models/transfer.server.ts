@@ -3,11 +3,26 @@
  * ladder CLI's format), and imports of such files with a diff preview and an explicit apply.
  */
 import type { Prisma } from "@prisma/client";
-import { validateConfig, type Problem } from "../config";
+import { validateConfig } from "../config";
 import prisma from "../db.server";
-import type { Offer, OfferConfig } from "../engine";
+import { minorDigits, type Offer, type OfferConfig } from "../engine";
+import {
+  canonical,
+  offerChanges,
+  settingsChanges,
+  valueText,
+  type FieldChange,
+} from "../offers/change-text";
+import { labelConfigProblems, offerFieldLabel, type LabelledProblem } from "../offers/labels";
+import { findOverlaps, type Overlap } from "../offers/overlaps";
 import type { AdminApi } from "../shopify/admin.server";
-import { offerRowData, shopConfig } from "./offers.server";
+import { lookupCatalog } from "../shopify/catalog.server";
+import {
+  offerRowData,
+  resolveCatalogFacts,
+  shopConfig,
+  type CatalogCorrection,
+} from "./offers.server";
 import { shopCurrency } from "./shop-settings.server";
 
 export interface ExportFile {
@@ -33,6 +48,18 @@ export interface OfferChange {
   kind: string;
   /** Top-level fields that differ (changed offers only). */
   fields?: string[];
+  /** The same fields by label, old → new (changed offers only). */
+  changes?: FieldChange[];
+}
+
+/** A catalog fact the file got wrong; the import stores Shopify's instead. */
+export interface CorrectedFact {
+  id: string;
+  title: string;
+  /** "Offered product title", "Upgrade to price"... */
+  label: string;
+  file: string;
+  shopify: string;
 }
 
 export interface ImportDiff {
@@ -43,61 +70,106 @@ export interface ImportDiff {
   keptDrafts: OfferChange[];
   unchanged: number;
   settingsChanged: boolean;
+  /** Which settings change, old → new. */
+  settings: FieldChange[];
+  /** Active offers of the file that overlap (buyers get one of each pair). */
+  overlaps: Overlap[];
+  /** Titles, prices and products in the file that differ from Shopify's (Shopify's are kept). */
+  corrected: CorrectedFact[];
   /** The file orders offers differently (order breaks ties between equal priorities). */
   reordered: boolean;
 }
 
 export type ImportPreview =
-  { ok: true; diff: ImportDiff; offerCount: number } | { ok: false; problems: Problem[] };
+  { ok: true; diff: ImportDiff; offerCount: number } | { ok: false; problems: LabelledProblem[] };
 
-/** Stable JSON (sorted keys) so field order in a file never reads as a change. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
+type Checked =
+  | {
+      ok: true;
+      value: OfferConfig;
+      currency: string;
+      corrected: CorrectedFact[];
+      names: Map<string, string>;
+    }
+  | { ok: false; problems: LabelledProblem[] };
 
-function parse(text: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+function parse(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ path: "file", message: `is not JSON (${detail})` }] };
+    return { ok: false, message: `is not JSON (${detail})` };
   }
 }
 
-/** Validates a file for this shop: the CLI's validation, plus the shop's own currency. */
-function validateFor(
-  text: string,
-  currency: string,
-): { ok: true; value: OfferConfig } | { ok: false; problems: Problem[] } {
+/** The ids an offer's trigger names (products, variants, collections), to show their names. */
+function triggerIds(offer: Offer): string[] {
+  if (!("trigger" in offer)) return [];
+  const t = offer.trigger;
+  return [...(t.productIds ?? []), ...(t.variantIds ?? []), ...(t.collectionIds ?? [])];
+}
+
+/**
+ * Validates a file for this shop: the CLI's validation, the shop's own currency, and every
+ * offered item re-read from Shopify by variant id (the file's titles, prices and product ids are
+ * replaced by Shopify's, as the editor does on save; a variant Shopify doesn't have refuses the
+ * file). Problems name the offer and the field as the admin shows them.
+ */
+async function checkFile(admin: AdminApi, shop: string, text: string): Promise<Checked> {
+  const currency = await shopCurrency(shop, admin);
   const parsed = parse(text);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    return { ok: false, problems: [{ path: "file", message: parsed.message, label: "File" }] };
+  }
   const checked = validateConfig(parsed.value);
-  if (!checked.ok) return checked;
-  if (checked.value.currency !== currency) {
+  if (!checked.ok)
+    return { ok: false, problems: labelConfigProblems(checked.problems, parsed.value) };
+  const config = checked.value;
+  if (config.currency !== currency) {
     return {
       ok: false,
       problems: [
         {
           path: "currency",
-          message: `is ${checked.value.currency}, but this shop sells in ${currency}; prices would be wrong`,
+          label: "Currency",
+          message: `is ${config.currency}, but this shop sells in ${currency}; prices would be wrong`,
         },
       ],
     };
   }
-  return checked;
+  const digits = minorDigits(currency);
+  const bodies = config.offers.map((o) => o as unknown as Record<string, unknown>);
+  const found: CatalogCorrection[][] = [];
+  const missing = await resolveCatalogFacts(admin, bodies, digits, found);
+  const problems = missing.flatMap((list, i) =>
+    list.map((p) => ({ path: `offers[${i}].${p.path}`, message: p.message })),
+  );
+  if (problems.length > 0) {
+    return { ok: false, problems: labelConfigProblems(problems, parsed.value) };
+  }
+  const corrected = found.flatMap((list, i) => {
+    const offer = config.offers[i];
+    if (!offer) return [];
+    return list
+      .filter((c) => c.field !== "productId")
+      .map((c) => ({
+        id: offer.id,
+        title: offer.title,
+        label: `${offerFieldLabel(c.path, offer.kind)} ${c.field}`,
+        file: c.field === "price" ? valueText("threshold", c.was, currency, new Map()) : c.was,
+        shopify: c.field === "price" ? valueText("threshold", c.now, currency, new Map()) : c.now,
+      }));
+  });
+  const ids = config.offers.flatMap(triggerIds);
+  const names = ids.length > 0 ? (await lookupCatalog(admin, ids, digits)).names : new Map();
+  return { ok: true, value: config, currency, corrected, names };
 }
 
 function diffAgainst(
   current: { key: string; title: string; kind: string; body: string; complete: boolean }[],
   currentSettings: unknown,
   incoming: OfferConfig,
+  context: { currency: string; corrected: CorrectedFact[]; names: Map<string, string> },
 ): ImportDiff {
   const byKey = new Map(current.map((row) => [row.key, row]));
   const incomingIds = new Set(incoming.offers.map((o) => o.id));
@@ -108,6 +180,9 @@ function diffAgainst(
     keptDrafts: [],
     unchanged: 0,
     settingsChanged: canonical(incoming.settings ?? {}) !== canonical(currentSettings ?? {}),
+    settings: settingsChanges(currentSettings ?? {}, incoming.settings ?? {}, context.currency),
+    corrected: context.corrected,
+    overlaps: findOverlaps(incoming),
     reordered: false,
   };
   for (const offer of incoming.offers) {
@@ -119,10 +194,9 @@ function diffAgainst(
     }
     const before = JSON.parse(existing.body) as Record<string, unknown>;
     const after = offer as unknown as Record<string, unknown>;
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-      .filter((field) => canonical(before[field]) !== canonical(after[field]))
-      .sort();
-    if (fields.length > 0) diff.changed.push({ ...change, fields });
+    const changes = offerChanges(before, after, context.currency, context.names);
+    const fields = changes.map((c) => c.field);
+    if (fields.length > 0) diff.changed.push({ ...change, fields, changes });
     else diff.unchanged++;
   }
   for (const row of current) {
@@ -155,13 +229,12 @@ export async function previewImport(
   admin: AdminApi,
   text: string,
 ): Promise<ImportPreview> {
-  const currency = await shopCurrency(shop, admin);
-  const checked = validateFor(text, currency);
+  const checked = await checkFile(admin, shop, text);
   if (!checked.ok) return checked;
   const { rows, settings } = await currentState(prisma, shop);
   return {
     ok: true,
-    diff: diffAgainst(rows, settings, checked.value),
+    diff: diffAgainst(rows, settings, checked.value, checked),
     offerCount: checked.value.offers.length,
   };
 }
@@ -177,13 +250,12 @@ export async function applyImport(
   admin: AdminApi,
   text: string,
 ): Promise<ImportPreview> {
-  const currency = await shopCurrency(shop, admin);
-  const checked = validateFor(text, currency);
+  const checked = await checkFile(admin, shop, text);
   if (!checked.ok) return checked;
-  const config = checked.value;
+  const { value: config, currency } = checked;
   return prisma.$transaction(async (tx) => {
     const { rows, settings } = await currentState(tx, shop);
-    const diff = diffAgainst(rows, settings, config);
+    const diff = diffAgainst(rows, settings, config, checked);
     const ids = config.offers.map((o) => o.id);
     await tx.offer.deleteMany({ where: { shop, complete: true, key: { notIn: ids } } });
     // Kept incomplete drafts follow the imported offers, in their old order.

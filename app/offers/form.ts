@@ -7,6 +7,7 @@
  * CLI uses, reports it at its path. Pure: the editor runs it in the browser, the server in tests.
  */
 import { OFFER_KINDS, SEGMENTS, type OfferKind, type OfferStatus, type Segment } from "../engine";
+import { plainMessage } from "./labels";
 
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -364,6 +365,13 @@ export interface FieldProblem {
 
 const TRIGGER_EMPTY = /must list at least one of/;
 
+/** A problem of a picked item's field ("price", "variantId") in the merchant's words. */
+function pickerMessage(field: string, message: string): string {
+  if (field === "" || field === "variantId" || field === "productId") return message;
+  const label = field === "price" ? "Price" : field === "title" ? "Title" : "Quantity";
+  return `${label} ${plainMessage(message)}`;
+}
+
 /**
  * Problems → one message per editor field (its first problem). A picker field says "choose a
  * product" instead of the four raw problems of an empty item; other fields keep the validator's
@@ -381,8 +389,8 @@ export function fieldErrors(problems: readonly FieldProblem[]): Record<string, s
       : field === "trigger" && TRIGGER_EMPTY.test(problem.message)
         ? "Choose at least one product, variant, collection or tag"
         : isPicker
-          ? `${problem.path.replace(/^[^.]*\.?/, "") || "item"}: ${problem.message}`
-          : problem.message;
+          ? pickerMessage(problem.path.replace(/^[^.]*\.?/, ""), problem.message)
+          : plainMessage(problem.message);
     // The first problem of a field is the one to fix first; an empty picker says only that.
     const existing = errors[field];
     if (existing === undefined || (emptyPick && existing !== message)) errors[field] = message;

@@ -24,6 +24,7 @@ import {
   type ImportPreview,
   type OfferChange,
 } from "../models/transfer.server";
+import type { FieldChange } from "../offers/change-text";
 import { KIND_LABELS } from "../offers/describe";
 import { isOfferKind } from "../offers/form";
 import { asRecord, readJson } from "../routing.server";
@@ -73,13 +74,29 @@ function ChangeList({
               {c.title}
             </Text>{" "}
             <Text as="span" tone="subdued">
-              ({c.id} · {isOfferKind(c.kind) ? KIND_LABELS[c.kind] : c.kind}
-              {c.fields ? ` · ${c.fields.join(", ")}` : ""})
+              ({c.id} · {isOfferKind(c.kind) ? KIND_LABELS[c.kind] : c.kind})
             </Text>
+            {c.changes && c.changes.length > 0 ? <ValueChanges changes={c.changes} /> : null}
           </List.Item>
         ))}
       </List>
     </BlockStack>
+  );
+}
+
+/** Old → new values of changed fields, by label. */
+function ValueChanges({ changes }: { changes: FieldChange[] }) {
+  return (
+    <List type="bullet">
+      {changes.map((c) => (
+        <List.Item key={c.field}>
+          <Text as="span" fontWeight="medium">
+            {c.label}
+          </Text>
+          : {c.before} → {c.after}
+        </List.Item>
+      ))}
+    </List>
   );
 }
 
@@ -200,7 +217,10 @@ export default function ImportPage() {
                 <List>
                   {result.problems.map((p) => (
                     <List.Item key={`${p.path}:${p.message}`}>
-                      <code>{p.path}</code>: {p.message}
+                      <Text as="span" fontWeight="semibold">
+                        {p.label}
+                      </Text>
+                      : {p.message}
                     </List.Item>
                   ))}
                 </List>
@@ -236,7 +256,41 @@ export default function ImportPage() {
                     tone="info"
                     changes={diff.keptDrafts}
                   />
-                  {diff.settingsChanged ? <Text as="p">Settings (guardrails) change.</Text> : null}
+                  {diff.settings.length > 0 ? (
+                    <BlockStack gap="200">
+                      <Text as="h3" variant="headingSm">
+                        Settings that change
+                      </Text>
+                      <ValueChanges changes={diff.settings} />
+                    </BlockStack>
+                  ) : null}
+                  {diff.corrected.length > 0 ? (
+                    <Banner tone="warning" title="Catalog facts in the file differ from Shopify">
+                      <p>
+                        Titles and prices always come from your Shopify catalog; the import keeps
+                        Shopify&apos;s:
+                      </p>
+                      <List>
+                        {diff.corrected.map((c) => (
+                          <List.Item key={`${c.id}:${c.label}`}>
+                            “{c.title}” · {c.label}: file says {c.file}, Shopify has {c.shopify}
+                          </List.Item>
+                        ))}
+                      </List>
+                    </Banner>
+                  ) : null}
+                  {diff.overlaps.length > 0 ? (
+                    <Banner tone="warning" title="Overlapping offers in the file">
+                      <List>
+                        {diff.overlaps.map((o) => (
+                          <List.Item key={o.offers.map((x) => x.id).join("+")}>
+                            {o.offers.map((x) => `“${x.title}”`).join(" and ")} ({o.shared}):{" "}
+                            {o.outcome}
+                          </List.Item>
+                        ))}
+                      </List>
+                    </Banner>
+                  ) : null}
                   {diff.reordered ? (
                     <Text as="p">
                       The order of offers changes (it breaks ties between equal priorities).
@@ -281,7 +335,7 @@ export default function ImportPage() {
         <Modal.Section>
           <Text as="p">
             {diff
-              ? `${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed${diff.settingsChanged ? ", settings replaced" : ""}. Nothing reaches checkout until you publish.`
+              ? `${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed${diff.settings.length > 0 ? `, ${diff.settings.length} setting${diff.settings.length === 1 ? "" : "s"} changed (${diff.settings.map((c) => c.label).join(", ")})` : ""}. Nothing reaches checkout until you publish.`
               : ""}
           </Text>
         </Modal.Section>

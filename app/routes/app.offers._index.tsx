@@ -25,6 +25,7 @@ import { OFFER_KINDS, type OfferKind } from "../engine";
 import { downloadExport } from "../components/download";
 import { formatAmount, formatCount, formatPercent } from "../components/analytics/format";
 import type { OfferPerformance } from "../models/analytics.server";
+import { OverlapWarning } from "../components/offers/OverlapWarning";
 import { formatWhen, PublishCard } from "../components/offers/PublishCard";
 import { dismissNotice } from "../models/notices.server";
 import { filtersFrom, offersOverview } from "../models/offers-overview.server";
@@ -266,6 +267,7 @@ export default function OffersPage() {
               />
             ) : null}
 
+            <OverlapWarning overlaps={overview.publish.overlaps} />
             <PublishCard status={overview.publish} />
 
             {overview.total === 0 ? (

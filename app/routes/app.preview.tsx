@@ -346,10 +346,19 @@ function OfferCard({ offer, currency }: { offer: ShownOffer; currency: string })
   );
 }
 
+/** Progress to one decimal, so screen readers read "28.9%", not float noise. */
+function progressPercent(threshold: string | undefined, remaining: string): number {
+  const total = Number(threshold);
+  if (!(total > 0)) return 0;
+  const share = ((total - Number(remaining)) / total) * 100;
+  return Math.min(100, Math.max(0, Math.round(share * 10) / 10));
+}
+
 function PreviewResultView({ result }: { result: PreviewResult }) {
   const { evaluation, currency } = result;
   const money = (amount: string) => formatAmount(amount, currency);
   const title = (id: string) => result.offers[id]?.title ?? id;
+  const gift = (id: string) => result.offers[id]?.giftTitle ?? "a gift";
   const hasDiscount = Number(result.discountTotal) > 0;
   return (
     <BlockStack gap="400">
@@ -376,19 +385,17 @@ function PreviewResultView({ result }: { result: PreviewResult }) {
           {evaluation.progress.map((p) => (
             <BlockStack key={p.offerId} gap="100">
               <Text as="p" id={`progress-${p.offerId}`}>
+                {/* The checkout extension's sentences, with the gift's product title. */}
                 {p.reached
                   ? p.kind === "free-shipping"
-                    ? "You’ve unlocked free shipping"
-                    : `You’ve unlocked your free gift (${title(p.offerId)})`
+                    ? "Your order ships free."
+                    : `You've earned ${gift(p.offerId)} for free.`
                   : p.kind === "free-shipping"
-                    ? `Spend ${money(p.remaining)} more for free shipping`
-                    : `Spend ${money(p.remaining)} more for a free gift`}
+                    ? `Spend ${money(p.remaining)} more for free shipping.`
+                    : `Spend ${money(p.remaining)} more to get ${gift(p.offerId)} free.`}
               </Text>
               <ProgressBar
-                progress={Math.min(
-                  100,
-                  ((Number(p.threshold) - Number(p.remaining)) / Number(p.threshold)) * 100,
-                )}
+                progress={progressPercent(p.threshold, p.remaining)}
                 tone={p.reached ? "success" : "primary"}
                 size="small"
                 ariaLabelledBy={`progress-${p.offerId}`}

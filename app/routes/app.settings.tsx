@@ -8,7 +8,6 @@ import {
   DataTable,
   FormLayout,
   Layout,
-  List,
   Page,
   Text,
   TextField,
@@ -25,6 +24,8 @@ import { stackingWithLadder, type Stacking } from "../offers/stacking";
 import { asRecord, readJson } from "../routing.server";
 import { authenticate } from "../shopify.server";
 import { SectionCard } from "../components/SectionCard";
+import { ProblemList } from "../components/ProblemList";
+import { plainMessage, settingLabel } from "../offers/labels";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -141,13 +142,13 @@ export default function SettingsPage() {
           <BlockStack gap="400">
             {result && !result.ok ? (
               <Banner tone="critical" title="Not saved: fix these fields">
-                <List>
-                  {result.problems.map((p) => (
-                    <List.Item key={p.path}>
-                      <code>{p.path}</code>: {p.message}
-                    </List.Item>
-                  ))}
-                </List>
+                <ProblemList
+                  problems={result.problems.map((p) => ({
+                    ...p,
+                    label: settingLabel(p.path),
+                    message: plainMessage(p.message),
+                  }))}
+                />
               </Banner>
             ) : null}
             {result?.ok && !dirty ? (

@@ -247,6 +247,37 @@ describe("validation errors", () => {
     expect(stored?.body.why).toBe("Wax protects the paint.");
     expect(fieldErrors(stored?.problems ?? [])).toEqual({ item: "Choose a product" });
   });
+
+  it("a draft may be incomplete, never invalid: a 150% discount is refused, nothing stored", async () => {
+    const result = await create("cross-sell", {
+      title: "Waxing at 150%",
+      status: "draft",
+      trigger: { productIds: [P(1001)] },
+      item: { variantId: "", productId: "", title: "", price: "" },
+      discountPercent: 150,
+    });
+    expect(result.status).toBe(422);
+    expect(fieldErrors(result.data.problems)).toMatchObject({
+      discountPercent: "must be between 0 and 100",
+    });
+    expect(await listOffers(TEST_SHOP)).toEqual([]);
+  });
+
+  it("speaks the merchant's words: no validator field names in messages", async () => {
+    const result = await create("cross-sell", {
+      ...valid["cross-sell"]?.offer,
+      startsAt: "2026-12-01T00:00:00Z",
+      endsAt: "2026-11-01T00:00:00Z",
+      item: { ...tampered(2003), variantId: V(999999) },
+    });
+    expect(result.status).toBe(422);
+    const errors = fieldErrors(result.data.problems);
+    expect(errors).toMatchObject({
+      endsAt: "must be after the start",
+      item: "this product is no longer in your Shopify catalog; choose another",
+    });
+    expect(Object.values(errors).join(" ")).not.toMatch(/startsAt|variantId/);
+  });
 });
 
 describe("editing an offer", () => {

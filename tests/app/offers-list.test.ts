@@ -289,3 +289,27 @@ describe("performance columns", () => {
     });
   });
 });
+
+describe("overlapping offers", () => {
+  beforeEach(async () => {
+    await rememberCurrency(TEST_SHOP, "USD");
+  });
+
+  it("lists overlapping active offers with the outcome, resolved by setting one to draft", async () => {
+    await createOffer(TEST_SHOP, { ...freeShipping("ship-50"), threshold: "50.00" } as Offer);
+    await createOffer(TEST_SHOP, { ...freeShipping("ship-40"), threshold: "40.00" } as Offer);
+    const before = await load();
+    expect(before.data.publish.overlaps).toMatchObject([
+      {
+        kind: "free-shipping",
+        winner: "ship-40",
+        offers: [{ id: "ship-40" }, { id: "ship-50" }],
+        shared: "every country",
+      },
+    ]);
+    expect(before.data.publish.overlaps[0]?.outcome).toMatch(/free once, from \$40\.00/);
+    // The warning's one-click resolve: the offer that stands aside goes to draft.
+    await post({ intent: "draft", keys: ["ship-50"] });
+    expect((await load()).data.publish.overlaps).toEqual([]);
+  });
+});

@@ -141,6 +141,8 @@ describe("preview simulator", () => {
       kind: "gift",
       status: "draft",
       soldOut: false,
+      // Buyers read the gift's product title, as checkout words it.
+      giftTitle: "Pralines",
     });
     expect(result.lines).toEqual([
       {

@@ -231,6 +231,7 @@ describe("publish", () => {
     expect(result.data).toMatchObject({ ok: false, reason: "invalid" });
     expect(result.data.problems).toContainEqual({
       path: "offers[0].item.price",
+      label: "“Waxing” · Offered product",
       message: 'must be a positive whole amount (this currency has no minor unit), like "2400"',
     });
     expect(yen.metafields()).toEqual([]);
@@ -362,5 +363,31 @@ describe("publish", () => {
       cur: "USD",
       o: [],
     });
+  });
+});
+
+describe("publish confirmation", () => {
+  it("says what changes at checkout since the last publication: added, changed, removed", async () => {
+    await createOffer(TEST_SHOP, waxing);
+    await createOffer(TEST_SHOP, { ...waxing, id: "waxing-2", title: "Second waxing" });
+    await runPublish();
+    await setOffersStatus(TEST_SHOP, ["waxing-2"], "draft");
+    await createOffer(TEST_SHOP, { ...shipping, status: "active" });
+    await prisma.offer.updateMany({
+      where: { shop: TEST_SHOP, key: "waxing" },
+      data: { body: JSON.stringify({ ...waxing, discountPercent: 25 }) },
+    });
+
+    const request = await adminRequest("/app/offers");
+    const page = await outcome<Awaited<ReturnType<typeof offersLoader>>>(() =>
+      offersLoader(routeArgs(request)),
+    );
+    const { changes } = page.data.publish;
+    expect(changes.added).toEqual([{ id: "free-shipping", title: "Free shipping" }]);
+    expect(changes.changed).toEqual([{ id: "waxing", title: "Waxing" }]);
+    expect(changes.removed).toEqual([{ id: "waxing-2", title: "Second waxing" }]);
+    expect(changes.settingsChanged).toBe(false);
+    expect(changes.bytesBefore).toBeGreaterThan(0);
+    expect(page.data.publish.pending).toBe(true);
   });
 });

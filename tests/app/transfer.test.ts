@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { validateConfig } from "../../app/config";
-import type { FreeShippingOffer, Offer, OfferConfig } from "../../app/engine";
+import { DEMO_OFFERS, DEMO_SETTINGS } from "../../app/demo/demo-offers";
+import { load, type FreeShippingOffer, type Offer, type OfferConfig } from "../../app/engine";
 import { configForShop, createOffer, listOffers } from "../../app/models/offers.server";
 import { getShopSetup, rememberCurrency } from "../../app/models/shop-settings.server";
 import type { ImportActionData } from "../../app/routes/app.import";
 import { action as importAction } from "../../app/routes/app.import";
 import { loader as exportLoader } from "../../app/routes/app.export";
+import { action as publish } from "../../app/routes/app.publish";
 import { installAdminStandIn } from "../support/admin-api";
 import {
   adminRequest,
@@ -21,6 +23,13 @@ const OTHER_SHOP = "other-shop.myshopify.com";
 const example = JSON.parse(
   readFileSync("tests/fixtures/config.example.json", "utf8"),
 ) as OfferConfig;
+/** The demo shop's ladder: every offered item is in the stand-in's (the demo) catalog. */
+const demoConfig: OfferConfig = {
+  version: 1,
+  currency: "USD",
+  settings: DEMO_SETTINGS,
+  offers: DEMO_OFFERS,
+};
 
 const offer = (id: string, threshold = "50.00"): FreeShippingOffer => ({
   id,
@@ -111,12 +120,32 @@ describe("import", () => {
             title: "Changed title",
             kind: "free-shipping",
             fields: ["threshold", "title"],
+            changes: [
+              { field: "threshold", label: "Threshold", before: "$50.00", after: "$60.00" },
+              {
+                field: "title",
+                label: "Title",
+                before: "Free shipping (change)",
+                after: "Changed title",
+              },
+            ],
           },
         ],
         removed: [{ id: "remove", title: "Free shipping (remove)", kind: "free-shipping" }],
         keptDrafts: [],
         unchanged: 1,
         settingsChanged: true,
+        settings: [
+          { field: "holdoutPercent", label: "Holdout group", before: "default", after: "5%" },
+          { field: "maxOffers", label: "Offers shown at once", before: "default", after: "3" },
+        ],
+        corrected: [],
+        // Two active free-shipping offers for every country: buyers get the lower threshold.
+        overlaps: [
+          expect.objectContaining({ kind: "free-shipping", winner: "added" }),
+          expect.objectContaining({ kind: "free-shipping" }),
+          expect.objectContaining({ kind: "free-shipping" }),
+        ],
         reordered: false,
       },
     });
@@ -165,6 +194,15 @@ describe("import", () => {
           "offers[2].tiers[0].minQuantity",
         ]),
       );
+      // The merchant reads the offer's name and the field's label, not the path.
+      const labels = result.data.ok ? [] : result.data.problems.map((p) => p.label);
+      expect(labels).toEqual(
+        expect.arrayContaining([
+          "Holdout group",
+          "“Free shipping (a)” · Threshold",
+          "“Tiers” · Tier 1 quantity",
+        ]),
+      );
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -209,16 +247,25 @@ describe("import", () => {
     expect((await listOffers(TEST_SHOP)).map((o) => o.key)).toEqual(["keep", "change", "remove"]);
   });
 
-  it("imports the complete example config the CLI documents", async () => {
+  it("imports a complete ladder whose products are in the shop's catalog", async () => {
+    const result = await importFile(JSON.stringify(demoConfig), "apply");
+    expect(result.data).toMatchObject({ ok: true, offerCount: demoConfig.offers.length });
+    expect(await configForShop(TEST_SHOP)).toEqual(demoConfig);
+  });
+
+  it("refuses the CLI's example config in a shop that lacks its products", async () => {
+    const before = await snapshot();
     const result = await importFile(JSON.stringify(example), "apply");
-    expect(result.data).toMatchObject({ ok: true, offerCount: example.offers.length });
-    expect(await configForShop(TEST_SHOP)).toEqual(example);
+    expect(result.status).toBe(422);
+    const labels = result.data.ok ? [] : result.data.problems.map((p) => p.label);
+    expect(labels).toContain("“Phone + case” · Bundle item 1");
+    expect(await snapshot()).toEqual(before);
   });
 });
 
 describe("export → import round trip", () => {
   it("re-importing an export changes nothing, incomplete drafts included", async () => {
-    await importFile(JSON.stringify(example), "apply");
+    await importFile(JSON.stringify(demoConfig), "apply");
     // A draft still missing its gift: no valid file can hold it, so the export leaves it out.
     await createOffer(TEST_SHOP, {
       id: "unfinished",
@@ -250,5 +297,93 @@ describe("export → import round trip", () => {
     expect(after.offers.map(({ updatedAt: _, ...o }) => o)).toEqual(
       before.offers.map(({ updatedAt: _, ...o }) => o),
     );
+  });
+});
+
+describe("import re-reads catalog facts from Shopify", () => {
+  const CASE = "gid://shopify/ProductVariant/2302";
+  const tampered = (): OfferConfig => {
+    const config = structuredClone(demoConfig);
+    for (const o of config.offers) {
+      if (o.kind === "cross-sell" && o.item.variantId === CASE) {
+        o.item = { ...o.item, title: "Totally different title", price: "1.00" };
+      }
+    }
+    return config;
+  };
+
+  it("stores and publishes Shopify's title and price, never the file's", async () => {
+    const api = installAdminStandIn();
+    const preview = await importFile(JSON.stringify(tampered()), "preview");
+    expect(preview.data.ok).toBe(true);
+    const corrected = preview.data.ok ? preview.data.diff.corrected : [];
+    expect(corrected).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          label: "Offered product price",
+          file: "$1.00",
+          shopify: "$30.00",
+        }),
+        expect.objectContaining({
+          label: "Offered product title",
+          file: "Totally different title",
+          shopify: "Phone case – Black",
+        }),
+      ]),
+    );
+
+    await importFile(JSON.stringify(tampered()), "apply");
+    // What is stored is Shopify's facts, not the tampered file's.
+    expect(await configForShop(TEST_SHOP)).toEqual(demoConfig);
+
+    const published = await outcome<{ ok: boolean }>(async () =>
+      publish(routeArgs(await adminRequest("/app/publish", { json: {} }))),
+    );
+    expect(published.data.ok).toBe(true);
+    const metafield = api.metafields().find((m) => m.key === "ladder_config");
+    const runtime = load(JSON.parse(metafield?.value ?? "null"));
+    expect(runtime).not.toBeNull();
+    const prices: string[] = [];
+    for (let i = 0; i < (runtime?.size ?? 0); i++) {
+      const o = runtime?.offerAt(i);
+      if (o && "item" in o) prices.push(`${o.item.variantId}=${o.item.price}`);
+    }
+    // Checkout prices the case at Shopify's $30.00 (3000 minor units), never the file's $1.00.
+    expect(prices).toContain(`${CASE}=3000`);
+    expect(prices.some((p) => p.endsWith("=100"))).toBe(false);
+    expect(metafield?.value).not.toContain("Totally different title");
+  });
+
+  it("refuses a file offering a variant Shopify doesn't have, naming the offer and field", async () => {
+    const before = await snapshot();
+    const config = tampered();
+    config.offers.push({
+      id: "ghost",
+      kind: "cross-sell",
+      title: "Ghost add-on",
+      status: "active",
+      trigger: { productIds: ["gid://shopify/Product/1001"] },
+      item: {
+        variantId: "gid://shopify/ProductVariant/999999",
+        productId: "gid://shopify/Product/999999",
+        title: "Does not exist",
+        price: "0.50",
+      },
+    });
+    for (const intent of ["preview", "apply"] as const) {
+      const result = await importFile(JSON.stringify(config), intent);
+      expect(result.status).toBe(422);
+      expect(result.data).toMatchObject({
+        ok: false,
+        problems: [
+          {
+            path: `offers[${config.offers.length - 1}].item.variantId`,
+            label: "“Ghost add-on” · Offered product",
+            message: "this product is no longer in your Shopify catalog; choose another",
+          },
+        ],
+      });
+    }
+    expect(await snapshot()).toEqual(before);
   });
 });

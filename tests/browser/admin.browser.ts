@@ -289,6 +289,12 @@ describe("publish, export and import", () => {
   it("publishes the active offers and shows the version", async () => {
     await open("/app/offers");
     await page.getByRole("button", { name: "Publish", exact: true }).click();
+    // The confirmation says what changes at checkout before anything is written.
+    const dialog = page.getByRole("dialog");
+    await visible(dialog.getByRole("heading", { name: "Publish your offers to checkout?" }));
+    await visible(dialog.getByText(/^Added \(\d+\)$/));
+    await screenshot("publish-confirmation");
+    await dialog.getByRole("button", { name: "Publish", exact: true }).click();
     await visible(page.getByText("Published version 1"));
     await visible(page.getByText(/Version 1 published/));
   });
@@ -336,6 +342,64 @@ describe("publish, export and import", () => {
     await gone(page.getByRole("link", { name: "UI chocolate duo" }));
   });
 
+  it("a tampered export can't change catalog prices or offer unknown products", async () => {
+    await open("/app/offers");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export" }).click(),
+    ]);
+    type Item = { variantId: string; productId: string; title: string; price: string };
+    const config = JSON.parse(readFileSync(await download.path(), "utf8")) as {
+      offers: { id: string; title: string; kind: string; item?: Item }[];
+    };
+    const target = config.offers.find((o) => o.kind === "cross-sell" && o.item);
+    expect(target).toBeDefined();
+    const tampered = {
+      ...config,
+      offers: config.offers.map((o) =>
+        o === target && o.item
+          ? { ...o, item: { ...o.item, price: "1.00", title: "Totally different title" } }
+          : o,
+      ),
+    };
+    await open("/app/import");
+    await page.setInputFiles("input[type=file]", {
+      name: "tampered.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(tampered)),
+    });
+    await visible(page.getByText("Catalog facts in the file differ from Shopify"));
+    await visible(page.getByText(/file says \$1\.00, Shopify has/));
+
+    const ghost = {
+      ...tampered,
+      offers: [
+        ...tampered.offers,
+        {
+          ...target,
+          id: "ghost-offer",
+          title: "Ghost add-on",
+          status: "active",
+          item: {
+            variantId: "gid://shopify/ProductVariant/999999",
+            productId: "gid://shopify/Product/999999",
+            title: "Nothing",
+            price: "0.50",
+          },
+        },
+      ],
+    };
+    await page.setInputFiles("input[type=file]", {
+      name: "ghost.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(ghost)),
+    });
+    await visible(page.getByText(/The file can't be imported/));
+    await visible(page.getByText("“Ghost add-on” · Offered product"));
+    await screenshot("import-tampered");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
   it("an invalid file lists its problems and changes nothing", async () => {
     await open("/app/import");
     await page.setInputFiles("input[type=file]", {
@@ -346,7 +410,9 @@ describe("publish, export and import", () => {
       ),
     });
     await visible(page.getByText(/The file can't be imported/));
-    await visible(page.getByText("offers[0].title").first());
+    // Named by offer and field label, never by validator path.
+    await visible(page.getByText("Offer 1 · Title").first());
+    await gone(page.getByText("offers[0].title"));
     await screenshot("import-invalid");
   });
 });

@@ -213,7 +213,11 @@ function DemoPickerModal({
             <BlockStack gap="200">
               {answer.results.map((result) => {
                 if (pending.kind === "collection") {
-                  return choice(result.id, result.title, `${result.productsCount ?? 0} products`);
+                  return choice(
+                    result.id,
+                    result.title,
+                    `${result.productsCount ?? 0} product${result.productsCount === 1 ? "" : "s"}`,
+                  );
                 }
                 if (pending.kind === "product") {
                   return choice(

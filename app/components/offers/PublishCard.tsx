@@ -7,9 +7,12 @@ import {
   Card,
   InlineStack,
   List,
+  Modal,
   ProgressBar,
   Text,
 } from "@shopify/polaris";
+import { useState } from "react";
+import { ProblemList } from "../ProblemList";
 import type { PublishResult, PublishStatus } from "../../models/publish.server";
 import { itemList } from "../../offers/stock";
 
@@ -29,6 +32,12 @@ export function PublishCard({ status }: { status: PublishStatus }) {
   const { current, plan } = status;
   const overBudget = plan.bytes > status.budgetBytes;
   const overLimit = plan.bytes > status.limitBytes;
+  const [confirming, setConfirming] = useState(false);
+  const { changes } = status;
+  const publish = () => {
+    setConfirming(false);
+    fetcher.submit({}, { method: "post", action: "/app/publish", encType: "application/json" });
+  };
 
   return (
     <Card>
@@ -55,12 +64,7 @@ export function PublishCard({ status }: { status: PublishStatus }) {
             variant="primary"
             loading={publishing}
             disabled={plan.problems.length > 0 || overLimit}
-            onClick={() =>
-              fetcher.submit(
-                {},
-                { method: "post", action: "/app/publish", encType: "application/json" },
-              )
-            }
+            onClick={() => setConfirming(true)}
           >
             Publish
           </Button>
@@ -79,7 +83,7 @@ export function PublishCard({ status }: { status: PublishStatus }) {
               {kb(status.limitBytes)})
             </Text>
             <ProgressBar
-              progress={Math.min(100, (plan.bytes / status.budgetBytes) * 100)}
+              progress={Math.min(100, Math.round((plan.bytes / status.budgetBytes) * 1000) / 10)}
               size="small"
               tone={overBudget ? "critical" : "primary"}
               ariaLabelledBy="publish-size"
@@ -87,13 +91,7 @@ export function PublishCard({ status }: { status: PublishStatus }) {
           </BlockStack>
         ) : (
           <Banner tone="critical" title="Fix these before publishing">
-            <List>
-              {plan.problems.map((p) => (
-                <List.Item key={`${p.path}${p.message}`}>
-                  <code>{p.path}</code>: {p.message}
-                </List.Item>
-              ))}
-            </List>
+            <ProblemList problems={plan.problems} />
           </Banner>
         )}
         {plan.incomplete.length > 0 ? (
@@ -131,19 +129,69 @@ export function PublishCard({ status }: { status: PublishStatus }) {
           <Banner tone="critical" title="Not published">
             <BlockStack gap="100">
               <p>{result.message}</p>
-              {result.problems.length > 0 ? (
-                <List>
-                  {result.problems.map((p) => (
-                    <List.Item key={`${p.path}${p.message}`}>
-                      <code>{p.path}</code>: {p.message}
-                    </List.Item>
-                  ))}
-                </List>
-              ) : null}
+              {result.problems.length > 0 ? <ProblemList problems={result.problems} /> : null}
             </BlockStack>
           </Banner>
         ) : null}
       </BlockStack>
+      <Modal
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        title={current ? "Publish these changes to checkout?" : "Publish your offers to checkout?"}
+        primaryAction={{ content: "Publish", onAction: publish, loading: publishing }}
+        secondaryActions={[{ content: "Cancel", onAction: () => setConfirming(false) }]}
+      >
+        <Modal.Section>
+          <BlockStack gap="300">
+            <Text as="p">
+              {current
+                ? `Since version ${current.version} (${formatWhen(current.publishedAt)}):`
+                : "Nothing is published yet. Buyers will see:"}
+            </Text>
+            <ChangeGroup title="Added" offers={changes.added} />
+            <ChangeGroup title="Changed" offers={changes.changed} />
+            <ChangeGroup title="Removed from checkout" offers={changes.removed} />
+            {changes.settingsChanged ? <Text as="p">The guardrails (settings) change.</Text> : null}
+            {!status.pending ? (
+              <Text as="p">Nothing changes at checkout: this publishes the same offers again.</Text>
+            ) : null}
+            {status.overlaps.length > 0 ? (
+              <Text as="p" tone="caution">
+                {status.overlaps.length} overlapping pair
+                {status.overlaps.length === 1 ? "" : "s"}: buyers get one offer of each (see the
+                warning above).
+              </Text>
+            ) : null}
+            <Text as="p" tone="subdued">
+              Size: {current ? `${kb(current.bytes)} → ` : ""}
+              {kb(plan.bytes)} of the {kb(status.budgetBytes)} budget · {plan.offerCount} active
+              offer{plan.offerCount === 1 ? "" : "s"}.
+            </Text>
+          </BlockStack>
+        </Modal.Section>
+      </Modal>
     </Card>
+  );
+}
+
+function ChangeGroup({
+  title,
+  offers,
+}: {
+  title: string;
+  offers: { id: string; title: string }[];
+}) {
+  if (offers.length === 0) return null;
+  return (
+    <BlockStack gap="100">
+      <Text as="h3" variant="headingSm">
+        {title} ({offers.length})
+      </Text>
+      <List>
+        {offers.map((o) => (
+          <List.Item key={o.id}>{o.title}</List.Item>
+        ))}
+      </List>
+    </BlockStack>
   );
 }
