@@ -137,7 +137,12 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
   const id = unescapeField(fields[1] ?? "");
   const startsAt = fields[2] === "" ? null : numberAt(fields, 2);
   const endsAt = fields[3] === "" ? null : numberAt(fields, 3);
-  const initials = fields[4] ?? "";
+  // `initials` or `initials:priority` (the priority only when not 0: rule 14's ties need it).
+  const segmentField = fields[4] ?? "";
+  const colon = segmentField.indexOf(":");
+  const initials = colon < 0 ? segmentField : segmentField.slice(0, colon);
+  const priority = colon < 0 ? 0 : Number(segmentField.slice(colon + 1));
+  if (!Number.isInteger(priority)) fail();
   let segments: Segment[] | null = null;
   if (initials !== "") {
     segments = [];
@@ -154,7 +159,7 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
         id,
         index,
         active: true,
-        priority: 0,
+        priority,
         startsAt,
         endsAt,
         segments,
@@ -177,7 +182,7 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
         id,
         index,
         active: true,
-        priority: 0,
+        priority,
         startsAt,
         endsAt,
         segments,
@@ -207,7 +212,7 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
         id,
         index,
         active: true,
-        priority: 0,
+        priority,
         startsAt,
         endsAt,
         segments,
@@ -235,7 +240,7 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
         id,
         index,
         active: true,
-        priority: 0,
+        priority,
         startsAt,
         endsAt,
         segments,
@@ -251,7 +256,7 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
         id,
         index,
         active: true,
-        priority: 0,
+        priority,
         startsAt,
         endsAt,
         segments,
@@ -267,7 +272,7 @@ function unpackOffer(value: unknown, index: number): RuntimeOffer {
         id,
         index,
         active: true,
-        priority: 0,
+        priority,
         startsAt,
         endsAt,
         segments,

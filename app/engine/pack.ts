@@ -105,7 +105,8 @@ export function packForFunction(
       escapeField(offer.id),
       offer.startsAt === undefined ? "" : String(parseInstant(offer.startsAt)),
       offer.endsAt === undefined ? "" : String(parseInstant(offer.endsAt)),
-      (offer.segments ?? []).map((s) => SEGMENT_INITIALS[s]).join(""),
+      (offer.segments ?? []).map((s) => SEGMENT_INITIALS[s]).join("") +
+        (offer.priority ? `:${offer.priority}` : ""),
     ];
     let fields: string[];
     switch (offer.kind) {

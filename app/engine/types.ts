@@ -548,7 +548,8 @@ export type PackedIndex = Record<string, number | number[]>;
  * into one string and the trigger index precomputed, because the discount function pays about
  * the same for every input value, whatever its size, and for every instruction.
  *
- * A packed offer is `kind|id|startsAt|endsAt|segments|...` with the kind's fields after it:
+ * A packed offer is `kind|id|startsAt|endsAt|segments[:priority]|...` (the priority only when
+ * not 0: it breaks rule 14's ties) with the kind's fields after it:
  * `u|…|variant|percent[|amount]` (the amount only when given), `x|…|variant|percent[|amount|variant…]` (the A/B copies' add-ons
  * after the amount; one of percent and amount off each
  * unit, in minor units, is empty), `b|…|discount|variant|quantity|variant|quantity…` (the
