@@ -603,20 +603,23 @@ async function rememberProducts(
   shop: string,
   orders: readonly NormalizedOrder[],
 ): Promise<void> {
-  const latest = new Map<string, OrderLine>();
+  // The first line seen per product, as one-by-one processing would have stored it: a batch of
+  // orders records the same products as the same orders delivered singly.
+  const first = new Map<string, OrderLine>();
   for (const order of orders)
     for (const line of order.lines)
-      if (line.productId && line.variantId) latest.set(line.productId, line);
-  if (latest.size === 0) return;
+      if (line.productId && line.variantId && !first.has(line.productId))
+        first.set(line.productId, line);
+  if (first.size === 0) return;
   const known = new Set<string>();
-  for (const chunk of chunked([...latest.keys()])) {
+  for (const chunk of chunked([...first.keys()])) {
     const rows = await tx.analyticsProduct.findMany({
       where: { shop, productId: { in: chunk } },
       select: { productId: true },
     });
     for (const row of rows) known.add(row.productId);
   }
-  const fresh = [...latest.values()].filter((l) => l.productId && !known.has(l.productId));
+  const fresh = [...first.values()].filter((l) => l.productId && !known.has(l.productId));
   for (const part of chunked(fresh, 100)) {
     await tx.analyticsProduct.createMany({
       data: part.map((l) => ({

@@ -160,7 +160,7 @@ describe("concurrent deliveries of one order", { timeout: 60_000 }, () => {
       recordOrders(TEST_SHOP, [updated], { source: "webhook" }),
     ]);
     const row = await prisma.analyticsOrder.findFirstOrThrow();
-    expect(row.value).toBe(1200);
+    expect(row.value).toBe(1200n);
     const rollup = await prisma.dailyRollup.findFirstOrThrow({ where: { offerId: "" } });
     expect(rollup.orders).toBe(1);
     expect(rollup.valueSum).toBe(1200);

@@ -222,10 +222,13 @@ describe("import", () => {
       expect(result.status).toBe(422);
       expect(result.data.ok ? [] : result.data.problems).toEqual([
         {
+          label: "“Fine” · Offer ID",
           path: "offers[0].id",
           message: "must be valid Unicode text: character 5 is half of a surrogate pair (\\ud800)",
         },
         {
+          // The offer's own title is the broken text, so only the field part is certain.
+          label: expect.stringMatching(/ · Title$/) as unknown,
           path: "offers[1].title",
           message: "must be valid Unicode text: character 6 is half of a surrogate pair (\\udc00)",
         },
