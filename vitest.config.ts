@@ -10,6 +10,7 @@ import { defineConfig } from "vitest/config";
 //   (@shopify/ui-extensions-tester) in jsdom, rendered with Preact.
 // - "storefront": the theme app extension: theme-check, its Liquid blocks rendered with liquidjs,
 //   its assets' build and budgets, and its script in jsdom (per file); no database.
+const ON_POSTGRES = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "");
 const PURE_SUITES = ["engine", "config", "cli", "storefront"];
 const OWN_ENVIRONMENT = ["extension"];
 
@@ -58,6 +59,9 @@ export default defineConfig({
             ...[...PURE_SUITES, ...OWN_ENVIRONMENT].map((suite) => `tests/${suite}/**`),
             "tests/function/**",
             "tests/bench/**",
+            // The demo refuses a server database by design (tests/demo/mode.test.ts checks the
+            // refusal on PostgreSQL too): its end-to-end test runs on SQLite only.
+            ...(ON_POSTGRES ? ["tests/demo/demo-app.test.ts"] : []),
           ],
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/app-env.ts"],

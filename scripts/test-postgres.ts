@@ -29,9 +29,8 @@ delete sqliteEnv.DATABASE_URL;
 
 let status = run(bin("prisma"), ["generate", "--no-hints"], process.env);
 if (status === 0) {
-  // The demo store refuses any server database by design (tests/demo/mode.test.ts checks that
-  // refusal on this run too), so its end-to-end test is the one suite that stays on SQLite.
-  const args = ["run", "--project", "app", "--exclude", "tests/demo/demo-app.test.ts"];
+  // vitest.config.ts leaves the demo's end-to-end test out on PostgreSQL (the demo refuses it).
+  const args = ["run", "--project", "app"];
   status = run(bin("vitest"), [...args, ...process.argv.slice(2)], process.env);
 }
 const restored = run(bin("prisma"), ["generate", "--no-hints"], sqliteEnv);

@@ -114,15 +114,19 @@ export async function claimDueEvents(now: Date, limit = 25): Promise<ClaimedEven
   const token = randomUUID();
   const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
   if (databaseProvider(databaseUrl()) === "postgresql") {
+    // RETURNING has no order: the claimed rows are handed back in arrival order, as on SQLite.
     const rows = await prisma.$queryRaw<ClaimedRow[]>`
-      UPDATE "WebhookEvent" SET "nextAttemptAt" = ${lease}, "attempts" = "attempts" + 1,
-        "claimToken" = ${token}
-      WHERE "id" IN (
-        SELECT "id" FROM "WebhookEvent"
-        WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
-        ORDER BY "receivedAt" LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "shop", "topic", "payload", "attempts", "claimToken"`;
+      WITH claimed AS (
+        UPDATE "WebhookEvent" SET "nextAttemptAt" = ${lease}, "attempts" = "attempts" + 1,
+          "claimToken" = ${token}
+        WHERE "id" IN (
+          SELECT "id" FROM "WebhookEvent"
+          WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+          ORDER BY "receivedAt" LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING "id", "shop", "topic", "payload", "attempts", "claimToken", "receivedAt")
+      SELECT "id", "shop", "topic", "payload", "attempts", "claimToken" FROM claimed
+      ORDER BY "receivedAt", "id"`;
     return rows.map((row) => claimedEvent(row, token));
   }
   const due = await prisma.webhookEvent.findMany({
