@@ -1,14 +1,12 @@
 import { chromium } from "playwright-core";
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
-const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const base = "http://localhost:3199";
 await page.goto(`${base}/app/offers/half-price-case`, { waitUntil: "networkidle" });
 await page.getByRole("button", { name: "Add a variant" }).first().click();
-await page.waitForTimeout(1500);
-const card = page.getByText("A/B test").first();
-if (await card.count()) await card.scrollIntoViewIfNeeded();
+await page.waitForTimeout(1000);
+await page.getByRole("button", { name: "Add a variant" }).first().scrollIntoViewIfNeeded().catch(() => {});
 await page.screenshot({ path: "/tmp/shots/variant-editor.png", fullPage: true });
 await page.goto(`${base}/storefront/products/phone`, { waitUntil: "networkidle" });
 await page.screenshot({ path: "/tmp/shots/storefront-phone.png", fullPage: true });
-await page.goto(`${base}/app/preview`, { waitUntil: "networkidle" });
 await browser.close();

@@ -19,7 +19,7 @@ a{color:#0b5394}header,main,footer{max-width:64rem;margin:0 auto;padding:1rem}
 header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;border-bottom:1px solid #ddd}
 nav ul{display:flex;gap:1rem;list-style:none;margin:0;padding:0}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:1rem;list-style:none;padding:0}
-.grid img,.product img{width:100%;height:auto;aspect-ratio:1;display:block}
+.grid img,.product>img{width:100%;height:auto;aspect-ratio:1;display:block}
 .product{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:2rem}
 @media (max-width:40rem){.product{grid-template-columns:1fr}}
 button,select,input{font:inherit;min-height:2.75rem}
