@@ -155,7 +155,7 @@ describe("creating an offer of each kind through the UI", () => {
     await page.getByRole("button", { name: "Choose product" }).click();
     await pickInDialog(["Premium wash"]);
     await visible(page.getByText("$35.00 · price from Shopify"));
-    await page.getByLabel("Discount").fill("5");
+    await page.getByRole("textbox", { name: /^Discount/ }).fill("5");
     await page.getByLabel("Status").selectOption("active");
     await screenshot("editor-upgrade");
     created.upgrade = await saveNew();
@@ -168,7 +168,7 @@ describe("creating an offer of each kind through the UI", () => {
     await pickInDialog(["Phone"]);
     await page.getByRole("button", { name: "Choose product" }).click();
     await pickInDialog(["Phone case – Clear"]);
-    await page.getByLabel("Discount").fill("25");
+    await page.getByRole("textbox", { name: /^Discount/ }).fill("25");
     await page
       .getByLabel("Headline")
       .fill("{customer.firstName}, protect it: {item.title} for {price}");
@@ -184,7 +184,7 @@ describe("creating an offer of each kind through the UI", () => {
     await page.getByRole("button", { name: "Choose products" }).click();
     await pickInDialog(["Dark chocolate", "Milk chocolate"]);
     await page.getByLabel("Quantity of Milk chocolate").fill("2");
-    await page.getByLabel("Bundle discount").fill("10");
+    await page.getByRole("textbox", { name: /^Bundle discount/ }).fill("10");
     await page.getByLabel("Status").selectOption("active");
     created.bundle = await saveNew();
   });
