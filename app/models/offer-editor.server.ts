@@ -1,8 +1,8 @@
 import type { Problem } from "../config";
 import { DEFAULT_SETTINGS, minorDigits, type OfferKind } from "../engine";
-import { emptyForm, offerToForm, type OfferForm } from "../offers/form";
+import { emptyForm, offerToForm, type ItemRef, type OfferForm } from "../offers/form";
 import type { AdminApi } from "../shopify/admin.server";
-import { lookupCatalog } from "../shopify/catalog.server";
+import { itemRef, lookupCatalog, type CatalogLookup } from "../shopify/catalog.server";
 import { getOffer } from "./offers.server";
 import { getShopSetup, shopCurrency } from "./shop-settings.server";
 import { variantResults, type VariantResultsView } from "./variant-results.server";
@@ -55,6 +55,24 @@ export async function newOfferEditor(
   };
 }
 
+/**
+ * The form with every offered item's title and price as Shopify has them now (the main item, a
+ * bundle's items and each A/B copy's own product), so the editor never shows a stale name or price.
+ * An item Shopify no longer has keeps what was stored; saving it then names the problem.
+ */
+function withCatalogFacts(form: OfferForm, lookup: CatalogLookup): OfferForm {
+  const fresh = <T extends ItemRef>(item: T): T => {
+    const facts = lookup.variants.get(item.variantId);
+    return facts ? { ...item, ...itemRef(facts) } : item;
+  };
+  return {
+    ...form,
+    item: form.item ? fresh(form.item) : null,
+    items: form.items.map(fresh),
+    variants: form.variants.map((v) => (v.item ? { ...v, item: fresh(v.item) } : v)),
+  };
+}
+
 /** The editor for a shop's offer; null when the shop has no offer with this id. */
 export async function offerEditor(
   shop: string,
@@ -64,13 +82,14 @@ export async function offerEditor(
   const currency = await shopCurrency(shop, admin);
   const offer = await getOffer(shop, key);
   if (!offer) return null;
-  const form = offerToForm(offer.body);
+  const stored = offerToForm(offer.body);
   const ids = [
-    ...form.trigger.productIds,
-    ...form.trigger.variantIds,
-    ...form.trigger.collectionIds,
-    ...(form.item ? [form.item.variantId] : []),
-    ...form.items.map((i) => i.variantId),
+    ...stored.trigger.productIds,
+    ...stored.trigger.variantIds,
+    ...stored.trigger.collectionIds,
+    ...(stored.item ? [stored.item.variantId] : []),
+    ...stored.items.map((i) => i.variantId),
+    ...stored.variants.flatMap((v) => (v.item ? [v.item.variantId] : [])),
   ];
   const [lookup, results] = await Promise.all([
     lookupCatalog(admin, ids, minorDigits(currency)),
@@ -79,7 +98,7 @@ export async function offerEditor(
   return {
     results,
     isNew: false,
-    form,
+    form: withCatalogFacts(stored, lookup),
     names: Object.fromEntries(lookup.names),
     problems: offer.problems,
     currency,

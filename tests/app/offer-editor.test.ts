@@ -302,6 +302,36 @@ describe("editing an offer", () => {
     expect(result.data.names).toEqual({ [P(1001)]: "Standard wash", [V(2002)]: "Premium wash" });
   });
 
+  it("shows Shopify's current title and price for the item and each A/B copy's product", async () => {
+    // Stored as they were when saved: the catalog has changed since (and a copy's names too).
+    await createOffer(TEST_SHOP, {
+      id: "tire-addon",
+      kind: "cross-sell",
+      title: "Tire shine add-on",
+      status: "active",
+      trigger: { productIds: [P(1001)] },
+      item: { variantId: V(2004), productId: P(1004), title: "Old tire name", price: "1.00" },
+      discountPercent: 20,
+      message: "Add {item.title}",
+      variants: [
+        { id: "A" },
+        {
+          id: "B",
+          message: "Add {item.title} instead",
+          item: { variantId: V(2003), productId: P(1003), title: "Old wax name", price: "2.00" },
+        },
+      ],
+    });
+    const request = await adminRequest("/app/offers/tire-addon");
+    const result = await outcome<Awaited<ReturnType<typeof editRoute.loader>>>(() =>
+      editRoute.loader(routeArgs(request, { key: "tire-addon" })),
+    );
+    expect(result.status).toBe(200);
+    expect(result.data.form.item).toMatchObject({ title: "Tire shine", price: "8.00" });
+    expect(result.data.form.variants[1]?.item).toMatchObject({ title: "Waxing", price: "15.00" });
+    expect(result.data.names).toMatchObject({ [V(2004)]: "Tire shine", [V(2003)]: "Waxing" });
+  });
+
   it("saves changes and keeps the id", async () => {
     const request = await adminRequest("/app/offers/premium-wash", {
       json: {

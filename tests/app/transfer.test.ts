@@ -390,3 +390,80 @@ describe("import re-reads catalog facts from Shopify", () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+const WAX_ITEM = {
+  variantId: "gid://shopify/ProductVariant/2003",
+  productId: "gid://shopify/Product/1003",
+  title: "Waxing",
+  price: "15.00",
+};
+
+describe("A/B copies travel through export and import", () => {
+  const abOffer = (bWeight: number, bPrice = "15.00"): Offer => ({
+    id: "tire-ab",
+    kind: "cross-sell",
+    title: "Tire shine or wax",
+    status: "active",
+    trigger: { productIds: ["gid://shopify/Product/1001"] },
+    item: {
+      variantId: "gid://shopify/ProductVariant/2004",
+      productId: "gid://shopify/Product/1004",
+      title: "Tire shine",
+      price: "8.00",
+    },
+    discountPercent: 20,
+    message: "Add {item.title}",
+    variants: [
+      { id: "A", weight: 1 },
+      {
+        id: "B",
+        weight: bWeight,
+        message: "Add {item.title} instead",
+        why: "Protects the paint.",
+        item: {
+          variantId: WAX_ITEM.variantId,
+          productId: "gid://shopify/Product/1003",
+          title: "Waxing",
+          price: bPrice,
+        },
+      },
+    ],
+  });
+  const file = (offers: Offer[]): string => JSON.stringify({ ...demoConfig, offers });
+
+  it("exports each copy's weight, copy and own product, and re-imports them unchanged", async () => {
+    await importFile(file([abOffer(3)]), "apply");
+    const exported = await exportFile();
+    expect(exported.data.offers[0]).toEqual(abOffer(3));
+    const preview = await importFile(JSON.stringify(exported.data), "preview");
+    expect(preview.data).toMatchObject({ ok: true, diff: { changed: [], unchanged: 1 } });
+  });
+
+  it("previews a changed weight old → new, and takes a copy's product facts from Shopify", async () => {
+    await importFile(file([abOffer(1)]), "apply");
+    const preview = await importFile(file([abOffer(3, "0.10")]), "preview");
+    expect(preview.data.ok).toBe(true);
+    if (!preview.data.ok) return;
+    expect(preview.data.diff.changed).toHaveLength(1);
+    expect(preview.data.diff.corrected).toEqual([
+      expect.objectContaining({ id: "tire-ab", file: "$0.10", shopify: "$15.00" }),
+    ]);
+    await importFile(file([abOffer(3, "0.10")]), "apply");
+    const stored = (await configForShop(TEST_SHOP)).offers[0];
+    expect(stored).toEqual(abOffer(3));
+  });
+
+  it("refuses a copy whose own product Shopify doesn't have, naming the copy", async () => {
+    const before = await snapshot();
+    const ghost = abOffer(1);
+    const b = ghost.kind === "cross-sell" ? ghost.variants?.[1] : undefined;
+    if (b) b.item = { ...WAX_ITEM, variantId: "gid://shopify/ProductVariant/999999" };
+    const result = await importFile(file([ghost]), "preview");
+    expect(result.status).toBe(422);
+    expect(result.data).toMatchObject({
+      ok: false,
+      problems: [expect.objectContaining({ path: "offers[0].variants[1].item.variantId" })],
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+});
