@@ -17,6 +17,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Where the demo admin answers, e.g. http://localhost:41234. */
     baseUrl: string;
+    /** The demo server's own SQLite database, for tests that set up data a merchant can't type. */
+    databaseUrl: string;
   }
 }
 
@@ -82,6 +84,7 @@ export default async function setup(project: TestProject) {
   // A hang guard, not a speed check: a loaded CI machine starts the server slowly.
   await waitForServer(`${baseUrl}/app`, server, 300_000);
   project.provide("baseUrl", baseUrl);
+  project.provide("databaseUrl", env.DATABASE_URL ?? "");
 
   return () => {
     server.kill("SIGTERM");
