@@ -8,6 +8,17 @@ export interface MetafieldValue {
   value: string;
 }
 
+/** The fields every document here reads of a metafield (`MetafieldValue`). */
+const METAFIELD_FIELDS = `#graphql
+  fragment LadderMetafieldFields on Metafield {
+    id
+    namespace
+    key
+    type
+    value
+  }
+`;
+
 export interface ShopMetafieldData {
   shop: { id: string; metafield: MetafieldValue | null };
 }
@@ -21,14 +32,11 @@ export const SHOP_METAFIELD_QUERY = adminDocument<
     shop {
       id
       metafield(namespace: $namespace, key: $key) {
-        id
-        namespace
-        key
-        type
-        value
+        ...LadderMetafieldFields
       }
     }
   }
+  ${METAFIELD_FIELDS}
 `);
 
 export interface MetafieldsSetInput {
@@ -53,11 +61,7 @@ export const METAFIELDS_SET_MUTATION = adminDocument<
   mutation LadderMetafieldsSet($metafields: [MetafieldsSetInput!]!) {
     metafieldsSet(metafields: $metafields) {
       metafields {
-        id
-        namespace
-        key
-        type
-        value
+        ...LadderMetafieldFields
       }
       userErrors {
         field
@@ -66,6 +70,7 @@ export const METAFIELDS_SET_MUTATION = adminDocument<
       }
     }
   }
+  ${METAFIELD_FIELDS}
 `);
 
 export interface AppInstallationData {
@@ -87,12 +92,9 @@ export const APP_INSTALLATION_METAFIELD_QUERY = adminDocument<
     currentAppInstallation {
       id
       metafield(namespace: $namespace, key: $key) {
-        id
-        namespace
-        key
-        type
-        value
+        ...LadderMetafieldFields
       }
     }
   }
+  ${METAFIELD_FIELDS}
 `);
