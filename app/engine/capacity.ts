@@ -13,9 +13,9 @@
  * is shown no offer that promises one, so what is promised is still what is charged.
  */
 const BUDGET = 9_500_000;
-const FIXED = 5_200_000;
-const PER_LINE = 31_000;
-const PER_PRICED_LINE = 210_000;
+const FIXED = 2_100_000;
+const PER_LINE = 45_000;
+const PER_PRICED_LINE = 175_000;
 
 export function pricedLineCapacity(lineCount: number): number {
   return Math.max(0, Math.floor((BUDGET - FIXED - PER_LINE * lineCount) / PER_PRICED_LINE));

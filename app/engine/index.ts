@@ -8,6 +8,10 @@
 export { compile, KIND_CODES, type CompileOptions, type TriggerResolver } from "./compile";
 export { load, MalformedConfig } from "./load";
 export { loadForFunction } from "./load-function";
+export { encodeLean } from "./lean-encode";
+export { readLean, type LeanConfig } from "./lean-read";
+export { leanPrice, type LeanCart, type LeanPricing } from "./lean-price";
+export { leanKey } from "./lean-format";
 export { offerById } from "./offer-by-id";
 export { pricedLineCapacity } from "./capacity";
 export { canDiscountLines } from "./can-discount";

@@ -3,7 +3,13 @@
  * metafields (the config's parts and the input query's variables). Pure, so the command line's
  * `function-input` builds the function's input from exactly what publishing would write.
  */
-import { compile, parseInstant, type OfferConfig, type TriggerResolver } from "../engine";
+import {
+  compile,
+  encodeLean,
+  parseInstant,
+  type OfferConfig,
+  type TriggerResolver,
+} from "../engine";
 import type { AutomaticAppDiscountInput, DiscountClass } from "../graphql/discounts";
 import {
   CONFIG_KEYS,
@@ -59,7 +65,7 @@ export function functionMetafields(
   );
   const parts = splitConfig(published, boundaries);
   if (!parts) {
-    const size = new TextEncoder().encode(JSON.stringify(published)).length;
+    const size = new TextEncoder().encode(encodeLean(published, boundaries)).length;
     const room = CONFIG_KEYS.length * METAFIELD_VALUE_LIMIT;
     throw new DiscountSyncError(
       `Your active offers are too large for the discount function: they take about ${size.toLocaleString("en-US")} bytes ` +

@@ -277,14 +277,17 @@ describe("publish", () => {
     // same lookup of the catalog (one search, not one per form).
     const config = await configForShop(TEST_SHOP);
     const parts = [node?.config, node?.config2, node?.config3, node?.config4];
-    expect(mergedParts(parts.map((part) => part?.value ?? "null")).config).toEqual(
-      compile(config, {
-        activeOnly: true,
-        form: "function",
-        resolve: {
-          product: (id) => (id === waxing.trigger.productIds?.[0] ? [STANDARD_WASH] : []),
-        },
-      }),
+    const compiled = compile(config, {
+      activeOnly: true,
+      form: "function",
+      resolve: {
+        product: (id) => (id === waxing.trigger.productIds?.[0] ? [STANDARD_WASH] : []),
+      },
+    });
+    const published = mergedParts(parts.map((part) => part?.value ?? "null"));
+    expect(published.ix).toEqual(compiled.ix);
+    expect(published.offers.map((record) => record.split("|")[1])).toEqual(
+      compiled.o.map((packed) => packed.split("|")[1]),
     );
     const searches = adminApi.sent.filter((s) => s.query.includes("LadderVariantIds"));
     expect(searches.map((s) => (s.variables as { query: string }).query)).toEqual([

@@ -5,7 +5,7 @@ import {
   LADDER_DISCOUNT_FUNCTION,
 } from "../../app/demo/stand-in/discounts.server";
 import prisma from "../../app/db.server";
-import { compile, type OfferConfig } from "../../app/engine";
+import { compile, encodeLean, type OfferConfig } from "../../app/engine";
 import type { StandInExtension } from "../../app/demo/stand-in/index.server";
 import { OFFER_DISCOUNT_CREATE_MUTATION, OFFER_DISCOUNT_QUERY } from "../../app/graphql/discounts";
 import { adminRequest, type AdminApi } from "../../app/shopify/admin.server";
@@ -20,7 +20,11 @@ import {
 } from "../../app/shopify/discount.server";
 import { resolveTriggers } from "../../app/shopify/triggers.server";
 import { sessionStorage, unauthenticated } from "../../app/shopify.server";
-import { CONFIG_KEYS, METAFIELD_VALUE_LIMIT } from "../../extensions/offer-discounts/src/contract";
+import {
+  CONFIG_KEYS,
+  joinConfig,
+  METAFIELD_VALUE_LIMIT,
+} from "../../extensions/offer-discounts/src/contract";
 import { benchConfig } from "../bench/engine";
 import { mergedParts } from "../function/build-input";
 import { installAdminStandIn, type RecordingStandIn } from "../support/admin-api";
@@ -64,7 +68,8 @@ async function readDiscount(admin: AdminApi, id: string) {
   if (!discountNode) throw new Error(`no discount ${id}`);
   const { config, config2, config3, config4 } = discountNode;
   const parts = [config, config2, config3, config4].map((part) => part?.value ?? "null");
-  return { ...discountNode, parts, published: mergedParts(parts) };
+  const text = joinConfig(parts.map((part) => JSON.parse(part) as unknown));
+  return { ...discountNode, parts, text, published: mergedParts(parts) };
 }
 
 /**
@@ -128,13 +133,12 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
     // The engine's function form of the active offers, triggers resolved through the Admin API
     // (the example has no schedules), in the parts the function reads.
     const { resolver } = await resolveTriggers(admin, example);
-    expect(node.published).toEqual({
-      config: compile(example, { activeOnly: true, form: "function", resolve: resolver }),
-      b: [],
-    });
-    expect(node.published.config.ix.p).toBeUndefined();
+    const compiled = compile(example, { activeOnly: true, form: "function", resolve: resolver });
+    expect(node.text).toBe(encodeLean(compiled, []));
+    expect(node.published.ix).toEqual(compiled.ix);
+    expect(node.published.ix.p).toBeUndefined();
     // Standard wash (product 1001) is variant 2001: the premium-wash upgrade and the waxing add-on.
-    expect(node.published.config.ix.v?.["gid://shopify/ProductVariant/2001"]).toEqual([0, 1]);
+    expect(node.published.ix.v?.["gid://shopify/ProductVariant/2001"]).toEqual([0, 1]);
     const input = JSON.parse(node.input?.value ?? "null") as Record<string, unknown>;
     expect(Object.keys(input).sort()).toEqual(["t0", "t1", "t2"]);
 
@@ -161,8 +165,9 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
     );
 
     const node = await readDiscount(admin, second.discountId);
-    // Packed offers, `kind|id|startsAt|endsAt|segments|variant|percent|amount`: drafts stay out.
-    expect(node.published.config.o).toEqual(["u|a||||2002|20"]);
+    // Lean records, `kind|id|startsAt|endsAt|segment bits|priority|variant|percent units|amount`:
+    // drafts stay out.
+    expect(node.published.offers).toEqual(["u|a|||0|0|2002|200000|0"]);
     // Metafields are replaced, not duplicated: four config parts and the input variables.
     expect(standIn.metafields().filter((m) => m.ownerId === second.discountId)).toHaveLength(
       CONFIG_KEYS.length + 1,
@@ -192,14 +197,15 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
       NOW,
     );
     const node = await readDiscount(admin, discountId);
-    expect(node.published.config.o.map((o) => o.split("|").slice(1, 4))).toEqual([
+    expect(node.published.offers.map((o) => o.split("|").slice(1, 4))).toEqual([
       ["started", "", String(Date.parse("2026-12-01T05:00:00Z"))],
       ["later", String(Date.parse("2026-12-24T17:00:00Z")), ""],
     ]);
-    // The second part carries the boundaries the clock slots stand for.
-    expect(JSON.parse(node.config2?.value ?? "null")).toMatchObject({
-      b: [Date.parse("2026-12-01T05:00:00Z"), Date.parse("2026-12-24T17:00:00Z")],
-    });
+    // The text carries the boundaries the clock slots stand for.
+    expect(node.published.b).toEqual([
+      Date.parse("2026-12-01T05:00:00Z"),
+      Date.parse("2026-12-24T17:00:00Z"),
+    ]);
     // The demo shop's clock: America/New_York (UTC−5 in winter).
     expect(JSON.parse(node.input?.value ?? "null")).toMatchObject({
       t0: "2026-12-01T00:00:00",
@@ -245,16 +251,16 @@ describe("syncOfferDiscount (through the Admin API stand-in)", () => {
     const { published } = await readDiscount(admin, discountId);
     // Tag "bar": dark and milk chocolate; collection "phones": the phone, both case colours and
     // the screen protector.
-    expect(Object.keys(published.config.ix.v ?? {}).sort()).toEqual(
+    expect(Object.keys(published.ix.v ?? {}).sort()).toEqual(
       [2201, 2202, 2301, 2302, 2303, 2304].map((n) => `gid://shopify/ProductVariant/${n}`),
     );
-    expect(published.config.ix.c).toBeUndefined();
-    expect(published.config.ix.g).toBeUndefined();
+    expect(published.ix.c).toBeUndefined();
+    expect(published.ix.g).toBeUndefined();
   });
 });
 
 describe("syncOfferDiscount with a large catalog", () => {
-  it("writes a 200-offer config in four parts, each within what Shopify hands a function", async () => {
+  it("writes a 200-offer config in parts, each within what Shopify hands a function", async () => {
     const { admin } = await adminFor({ extensions: [discountsStandIn(), syntheticCatalog(2)] });
     const big = benchConfig(200);
     const { discountId } = await syncOfferDiscount(admin, big, NOW);
@@ -262,7 +268,8 @@ describe("syncOfferDiscount with a large catalog", () => {
     for (const part of node.parts) {
       expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(METAFIELD_VALUE_LIMIT);
     }
-    expect(node.parts.join("").length).toBeGreaterThan(3 * METAFIELD_VALUE_LIMIT);
+    // More than two metafields' worth: the split is exercised.
+    expect(node.parts.join("").length).toBeGreaterThan(2 * METAFIELD_VALUE_LIMIT);
     // Two variants for every trigger product, every one of them in the index.
     const triggers = big.offers.flatMap((o) =>
       "trigger" in o ? (o.trigger.productIds ?? []) : [],
@@ -270,9 +277,7 @@ describe("syncOfferDiscount with a large catalog", () => {
     for (const productId of triggers) {
       const numeric = productId.slice(productId.lastIndexOf("/") + 1);
       for (const k of [0, 1]) {
-        expect(node.published.config.ix.v).toHaveProperty([
-          `gid://shopify/ProductVariant/${numeric}${k}`,
-        ]);
+        expect(node.published.ix.v).toHaveProperty([`gid://shopify/ProductVariant/${numeric}${k}`]);
       }
     }
   });

@@ -1,4 +1,4 @@
-import { earned, loadConfig, prepareCart } from "./adapter";
+import { loadConfig, priceCart } from "./adapter";
 import type {
   CartDeliveryOptionsDiscountsGenerateRunResult,
   CartDeliveryOptionsInput,
@@ -19,21 +19,17 @@ export function cartDeliveryOptionsDiscountsGenerateRun(
     if (!input.discount.discountClasses.includes("SHIPPING")) return NOTHING;
     const groups = input.cart.deliveryGroups;
     if (groups.length === 0) return NOTHING;
-    const loaded = loadConfig(input);
+    const config = loadConfig(input);
     // Only free-shipping offers discount delivery, and the function form lists them all as
     // applying everywhere: without one, nothing to compute.
-    if (!loaded || loaded.config.everywhere.length === 0) return NOTHING;
-    const cart = prepareCart(input, loaded);
-    const freeIn = new Map<string | null, boolean>();
+    if (!config || config.everywhere.length === 0) return NOTHING;
+    const priced = priceCart(input, config, true);
     const targets: { deliveryGroup: { id: string } }[] = [];
     for (const group of groups) {
       const country = group.deliveryAddress?.countryCode ?? null;
-      let free = freeIn.get(country);
-      if (free === undefined) {
-        free = earned(cart, country).freeShipping;
-        freeIn.set(country, free);
+      if (priced.freeShippingIn(country === null ? null : country.toUpperCase())) {
+        targets.push({ deliveryGroup: { id: group.id } });
       }
-      if (free) targets.push({ deliveryGroup: { id: group.id } });
     }
     if (targets.length === 0) return NOTHING;
     return {

@@ -1,5 +1,5 @@
-import { formatMoney } from "../../../app/engine";
-import { earned, loadConfig, prepareCart } from "./adapter";
+import { leanMoney } from "../../../app/engine/lean-format";
+import { loadConfig, priceCart } from "./adapter";
 import type {
   CartLinesDiscountsGenerateRunResult,
   CartLinesInput,
@@ -60,18 +60,19 @@ export function cartLinesDiscountsGenerateRun(
   try {
     // A discount without the product class (a merchant may edit it) must not discount lines.
     if (!input.discount.discountClasses.includes("PRODUCT")) return NOTHING;
-    const loaded = loadConfig(input);
-    if (!loaded) return NOTHING;
-    const cart = prepareCart(input, loaded);
-    // Line discounts fall only on lines an offer reads: none (or more than the function can
-    // price), nothing to ask the engine.
-    if (cart.checkout.lines.length === 0) return NOTHING;
-    const digits = cart.config.digits;
-    // In cart order, one per line: the engine's total for it.
-    const candidates: ProductDiscountCandidate[] = earned(cart, null).lines.map((line) => ({
-      targets: [{ cartLine: { id: line.lineId } }],
-      value: { fixedAmount: { amount: formatMoney(line.amount, digits) } },
-    }));
+    const config = loadConfig(input);
+    if (!config) return NOTHING;
+    const priced = priceCart(input, config, false);
+    // In cart order, one per discounted line: the engine's amount for it.
+    const candidates: ProductDiscountCandidate[] = [];
+    for (let i = 0; i < priced.lineAmounts.length; i += 1) {
+      const amount = priced.lineAmounts[i] ?? 0;
+      if (amount <= 0) continue;
+      candidates.push({
+        targets: [{ cartLine: { id: priced.lineIds[i] ?? "" } }],
+        value: { fixedAmount: { amount: leanMoney(amount, config.digits) } },
+      });
+    }
     if (candidates.length === 0) return NOTHING;
     return {
       operations: [

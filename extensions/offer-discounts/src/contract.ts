@@ -4,7 +4,8 @@
  * same code from the same published config. Pure and
  * dependency-free (it ships in the function).
  */
-import type { FunctionConfig, PackedIndex } from "../../../app/engine";
+import { encodeLean } from "../../../app/engine/lean-encode";
+import type { FunctionConfig } from "../../../app/engine/types";
 
 /** App-owned metafields on the automatic discount (namespace `$app`). */
 export const CONFIG_KEYS = [
@@ -24,19 +25,6 @@ export const METAFIELD_VALUE_LIMIT = 10_000;
  */
 export const SCHEDULE_SLOTS = 3;
 export const SLOT_NAMES = ["t0", "t1", "t2"] as const;
-
-/**
- * Parts 2 to 4 of the config: the packed offers that follow the previous parts' (in order), and
- * entries of the variant indexes (`ix.v`, `ix.t`) that did not fit before. Part 2 also carries
- * every schedule boundary of the config (ascending epoch milliseconds), which the clock slots
- * refer to.
- */
-export interface ConfigPart {
-  o: string[];
-  v?: PackedIndex;
-  t?: PackedIndex;
-  b?: number[];
-}
 
 /** The variables of both input queries, as stored in the `function_input` metafield. */
 export interface FunctionInputVariables {
@@ -61,149 +49,69 @@ export function scheduleBoundaries(
   return [...instants].sort((a, b) => a - b);
 }
 
-const utf8Length = (text: string) => new TextEncoder().encode(text).length;
-const jsonLength = (value: unknown) => utf8Length(JSON.stringify(value));
-
-/**
- * One metafield value being filled: its packed offers and the object that holds its index
- * chunks (the function form's `ix` in the first part, the part itself in the others), with its
- * JSON size counted as entries are added.
- */
-class PartBuilder {
-  private size: number;
-
-  constructor(
-    readonly value: Record<string, unknown>,
-    private readonly offers: unknown[],
-    private readonly holder: Record<string, unknown>,
-  ) {
-    this.size = jsonLength(value);
+/** The bytes `value` takes in a metafield as JSON. */
+function jsonBytes(value: string): number {
+  let bytes = 2; // the quotes
+  for (let i = 0; i < value.length; i += 1) {
+    const c = value.charCodeAt(i);
+    if (c === 34 || c === 92) bytes += 2;
+    else if (c < 32) bytes += 6;
+    else if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one four-byte character
+      i += 1;
+    } else bytes += 3;
   }
-
-  fits(): boolean {
-    return this.size <= METAFIELD_VALUE_LIMIT;
-  }
-
-  /** Appends a packed offer; false when it would not fit. */
-  addOffer(offer: string): boolean {
-    const grows = jsonLength(offer) + (this.offers.length > 0 ? 1 : 0);
-    if (this.size + grows > METAFIELD_VALUE_LIMIT) return false;
-    this.offers.push(offer);
-    this.size += grows;
-    return true;
-  }
-
-  /** Adds an entry to the index chunk `map` ("v" or "t"); false when it would not fit. */
-  addEntry(map: string, key: string, positions: unknown): boolean {
-    const chunk = this.holder[map] as Record<string, unknown> | undefined;
-    const entry = `${JSON.stringify(key)}:${JSON.stringify(positions)}`;
-    const comma = (object: object) => (Object.keys(object).length > 0 ? 1 : 0);
-    const grows = chunk
-      ? utf8Length(entry) + comma(chunk)
-      : utf8Length(`${JSON.stringify(map)}:{${entry}}`) + comma(this.holder);
-    if (this.size + grows > METAFIELD_VALUE_LIMIT) return false;
-    if (chunk) chunk[key] = positions;
-    else this.holder[map] = { [key]: positions };
-    this.size += grows;
-    return true;
-  }
+  return bytes;
 }
 
 /**
  * Splits the function form into the metafield values (`CONFIG_KEYS`), each within Shopify's
- * limit: the first is the function form itself with the offers and index entries that fit, the
- * others (`ConfigPart`) carry the rest, the second also the schedule boundaries. Every part is
- * always written, so nothing of an earlier publish lingers. Null when the config cannot fit.
- * Only the variant indexes (`ix.v`, `ix.t`) are split; anything else stays in the first part.
+ * limit: the lean text (`encodeLean`, schedule boundaries included) cut into consecutive
+ * pieces, each stored as a JSON array holding one string, which the function reads as one
+ * string rather than as objects. Every part is always written (the last ones empty), so nothing
+ * of an earlier publish lingers. Null when the config cannot fit.
  */
-export function splitConfig(config: FunctionConfig, boundaries: number[]): string[] | null {
-  const { v: variants = {}, t: targets = {}, ...rest } = config.ix;
-  const headOffers: string[] = [];
-  const headIndex: Record<string, unknown> = { ...rest };
-  const parts = [
-    new PartBuilder({ ...config, o: headOffers, ix: headIndex }, headOffers, headIndex),
-  ];
-  for (let i = 1; i < CONFIG_KEYS.length; i += 1) {
-    const offers: string[] = [];
-    const value: Record<string, unknown> = i === 1 ? { o: offers, b: boundaries } : { o: offers };
-    parts.push(new PartBuilder(value, offers, value));
-  }
-  if (!parts.every((part) => part.fits())) return null;
-
-  // Each entry goes into the first part with room, from the part the previous one went into:
-  // offers must stay in order, index entries may go anywhere.
-  let at = 0;
-  const place = (add: (part: PartBuilder) => boolean) => {
-    for (; at < parts.length; at += 1) {
-      const part = parts[at];
-      if (part && add(part)) return true;
+export function splitConfig(
+  config: FunctionConfig,
+  boundaries: readonly number[],
+): string[] | null {
+  const text = encodeLean(config, boundaries);
+  const parts: string[] = [];
+  let start = 0;
+  while (parts.length < CONFIG_KEYS.length) {
+    // Whole characters only (never half a surrogate pair), as many as fit with the brackets.
+    let end = start;
+    let bytes = 2;
+    while (end < text.length) {
+      const pair = text.charCodeAt(end) >= 0xd800 && text.charCodeAt(end) <= 0xdbff ? 2 : 1;
+      const grows = jsonBytes(text.slice(end, end + pair)) - 2;
+      if (bytes + 2 + grows > METAFIELD_VALUE_LIMIT) break;
+      bytes += grows;
+      end += pair;
     }
-    return false;
-  };
-  for (const offer of config.o) if (!place((part) => part.addOffer(offer))) return null;
-  at = 0;
-  for (const [map, index] of [
-    ["t", targets],
-    ["v", variants],
-  ] as const) {
-    for (const [key, positions] of Object.entries(index)) {
-      if (!place((part) => part.addEntry(map, key, positions))) return null;
-    }
+    parts.push(JSON.stringify([text.slice(start, end)]));
+    start = end;
   }
-  return parts.map((part) => JSON.stringify(part.value));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return start === text.length ? parts : null;
 }
 
 /**
- * Makes every lookup in `first` fall through to the chunks after it: each chunk inherits from
- * the next, so a missing key is searched for in native code. Joining the index chunks this way
- * costs nothing per entry, where copying them (Object.assign) would cost about 2.4 k instructions
- * per entry: some 0.7 M for a large config.
+ * The lean text from the metafield values (in `CONFIG_KEYS` order); null when a part is missing
+ * or not shaped as `splitConfig` writes it (the admin always writes all of them together).
+ * `readLean` judges the rest.
  */
-function chain(first: Record<string, unknown>, chunks: readonly unknown[]): void {
-  let last = first;
-  for (const chunk of chunks) {
-    if (!isRecord(chunk)) continue;
-    Object.setPrototypeOf(last, chunk);
-    last = chunk;
+export function joinConfig(values: readonly unknown[]): string | null {
+  if (values.length !== CONFIG_KEYS.length) return null;
+  let text = "";
+  for (const value of values) {
+    if (!Array.isArray(value) || value.length !== 1) return null;
+    const piece: unknown = value[0];
+    if (typeof piece !== "string") return null;
+    text += piece;
   }
-}
-
-/**
- * The function form and the schedule boundaries from the metafield values (in `CONFIG_KEYS`
- * order); null when a part is missing or not shaped as `splitConfig` writes it (the admin always
- * writes all of them together). The engine's `loadForFunction` judges the rest.
- */
-export function joinConfig(
-  values: readonly unknown[],
-): { config: FunctionConfig; boundaries: number[] } | null {
-  const [head, ...rest] = values;
-  if (!isRecord(head) || !isRecord(head.ix) || !Array.isArray(head.o)) return null;
-  if (rest.length !== CONFIG_KEYS.length - 1) return null;
-  let offers = head.o as unknown[];
-  for (const part of rest) {
-    if (!isRecord(part) || !Array.isArray(part.o)) return null;
-    if ((part.v !== undefined && !isRecord(part.v)) || (part.t !== undefined && !isRecord(part.t)))
-      return null;
-    if (part.o.length > 0) offers = offers.concat(part.o);
-  }
-  const boundaries = (rest[0] as Record<string, unknown>).b;
-  if (!Array.isArray(boundaries) || !boundaries.every((b) => typeof b === "number")) return null;
-  const ix = { ...head.ix };
-  for (const map of ["v", "t"] as const) {
-    const chunks = rest.map((part) => (part as Record<string, unknown>)[map]);
-    if (!chunks.some(isRecord)) continue;
-    const first = isRecord(ix[map]) ? ix[map] : {};
-    chain(first, chunks);
-    ix[map] = first;
-  }
-  return {
-    config: { ...head, o: offers, ix } as unknown as FunctionConfig,
-    boundaries: boundaries as number[],
-  };
+  return text;
 }
 
 /**
