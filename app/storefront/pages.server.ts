@@ -31,6 +31,10 @@ table{width:100%;border-collapse:collapse}td,th{padding:.5rem;border-bottom:1px 
 .error{color:#b00020}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
 
+/** The store's icon, inline: a browser asks for one on a store's first page. */
+const FAVICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%231a1a1a'/%3E%3C/svg%3E";
+
 /** Posts the theme's own cart forms with the AJAX Cart API (so Ladder's observer sees them). */
 const THEME_SCRIPT = `
 document.addEventListener("submit",async function(e){var f=e.target;if(!f.matches("[data-cart-form]"))return;
@@ -57,6 +61,7 @@ async function layout(page: PageContext): Promise<string> {
   ).join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
+<link rel="icon" href="${FAVICON}">
 <title>${esc(page.title)} – Ladder Demo Store</title><style>${STYLE}</style>
 ${blockAssetTags(schemas, assetUrl)}</head><body>
 <header><a href="${STOREFRONT_ROOT_URL}"><strong>Ladder Demo Store</strong></a>
