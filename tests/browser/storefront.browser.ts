@@ -8,7 +8,8 @@
  * Measured and printed, never held to a time: the layout shift Ladder causes (Layout Instability
  * API) and the time from a cart change to the progress showing it.
  * Screenshots in test-artifacts/browser: storefront-product-desktop.png,
- * storefront-cart-desktop.png, storefront-product-mobile.png, storefront-cart-mobile.png.
+ * storefront-cart-desktop.png, storefront-drawer-desktop.png, storefront-product-mobile.png,
+ * storefront-cart-mobile.png, storefront-drawer-mobile.png.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -313,6 +314,36 @@ describe("the demo storefront", () => {
     expect(await page.locator(".ladder__offer").count()).toBe(0);
     expect(visit.errors).toEqual([]);
     await visit.context.close();
+  });
+
+  it("opens the theme's cart drawer after add to cart, with Ladder's compact progress in it", async () => {
+    for (const [viewport, name] of [
+      [DESKTOP, "desktop"],
+      [PHONE_SIZED, "mobile"],
+    ] as const) {
+      const visit = await newVisit(viewport, { group: "treatment" });
+      const { page } = visit;
+      await page.goto(`${store}/products/phone-case`, { waitUntil: "networkidle" });
+      const addToCart = page.getByRole("button", { name: "Add to cart", exact: true });
+      await addToCart.click();
+      const drawer = page.getByRole("dialog", { name: "Added to your cart" });
+      await visible(drawer);
+      await visible(drawer.getByText("Phone case - Black"));
+      // The embed's bar, moved into the drawer, follows the theme's add: $30.00 of $50.00.
+      const progress = drawer.locator(".ladder--drawer .ladder__progress-text");
+      await expect
+        .poll(() => progress.first().textContent())
+        .toBe("$20.00 away from free shipping");
+      expect(await drawer.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("60");
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      measured.push(`screenshot: ${await screenshot(page, `storefront-drawer-${name}`)}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press("Escape");
+      await gone(page.getByRole("dialog"));
+      expect(await addToCart.evaluate((button) => button === document.activeElement)).toBe(true);
+      expect(visit.errors).toEqual([]);
+      await visit.context.close();
+    }
   });
 
   it("works on a 390-pixel-wide phone screen: product page and cart", async () => {
