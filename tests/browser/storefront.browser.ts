@@ -334,7 +334,8 @@ describe("the demo storefront", () => {
       await expect
         .poll(() => progress.first().textContent())
         .toBe("$20.00 away from free shipping");
-      expect(await drawer.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("60");
+      const bar = drawer.getByRole("progressbar", { name: "$20.00 away from free shipping" });
+      expect(await bar.getAttribute("aria-valuenow")).toBe("60");
       expect(await overflowX(page)).toBeLessThanOrEqual(0);
       measured.push(`screenshot: ${await screenshot(page, `storefront-drawer-${name}`)}`);
       expect(await seriousViolations(page)).toEqual([]);
