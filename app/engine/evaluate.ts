@@ -1,6 +1,6 @@
 import type { CartView } from "./cart";
 import { offerCopy, plainMoney, type CopyFacts, type MoneyFormatter } from "./copy";
-import { bundleSets, tierFor } from "./discounts";
+import { bundleSets, tierFor, type AppliedDiscount } from "./discounts";
 import { canDiscountLines } from "./can-discount";
 import { discountsOf, earn, type EarnOptions } from "./earn";
 import { assignGroup } from "./holdout";
@@ -75,6 +75,43 @@ export function evaluate(
   input: CheckoutInput,
   options: EvaluateOptions = {},
 ): Evaluation {
+  const run = decide(config, input, options);
+  const suppressed = run.verdicts.flatMap((v, index) => {
+    const offer = config.offerAt(index);
+    if (v.shown === "no") return [{ offerId: offer.id, reason: v.reason }];
+    return run.cut.has(index) ? [{ offerId: offer.id, reason: "max-offers" as const }] : [];
+  });
+  return {
+    group: run.group,
+    offers: run.offers,
+    progress: run.progress,
+    discounts: discountsOf(run.applied, config),
+    suppressed,
+  };
+}
+
+/**
+ * What the buyer sees, exactly as `evaluate` reports it, without the discounts and suppression
+ * reasons: the storefront shows offers and progress only (Shopify charges the discounts), and a
+ * script every product page loads should not carry the code that reports the rest.
+ */
+export function evaluateShown(
+  config: RuntimeConfig,
+  input: CheckoutInput,
+  options: EvaluateOptions = {},
+): Pick<Evaluation, "group" | "offers" | "progress"> {
+  const { group, offers, progress } = decide(config, input, options);
+  return { group, offers, progress };
+}
+
+interface Decision extends Pick<Evaluation, "group" | "offers" | "progress"> {
+  verdicts: Verdict[];
+  /** Offers cut by `maxOffers`, by position. */
+  cut: ReadonlySet<number>;
+  applied: AppliedDiscount[];
+}
+
+function decide(config: RuntimeConfig, input: CheckoutInput, options: EvaluateOptions): Decision {
   if (config.form === "function") {
     throw new Error("evaluate needs the checkout form: the function form has no texts or prices");
   }
@@ -177,19 +214,7 @@ export function evaluate(
   const progress: Progress[] = verdicts.flatMap((v) =>
     v.shown === "yes" && v.progress ? [v.progress] : [],
   );
-  const suppressed = verdicts.flatMap((v, index) => {
-    const offer = config.offerAt(index);
-    if (v.shown === "no") return [{ offerId: offer.id, reason: v.reason }];
-    return cut.has(index) ? [{ offerId: offer.id, reason: "max-offers" as const }] : [];
-  });
-
-  return {
-    group,
-    offers,
-    progress,
-    discounts: discountsOf(earned.applied, config),
-    suppressed,
-  };
+  return { group, offers, progress, verdicts, cut, applied: earned.applied };
 }
 
 interface VerdictContext {

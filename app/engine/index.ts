@@ -15,7 +15,7 @@ export { leanKey } from "./lean-format";
 export { offerById } from "./offer-by-id";
 export { pricedLineCapacity } from "./capacity";
 export { canDiscountLines } from "./can-discount";
-export { evaluate, type EvaluateOptions } from "./evaluate";
+export { evaluate, evaluateShown, type EvaluateOptions } from "./evaluate";
 export { earnedDiscounts, earnedTotals, touches, type EarnedTotals } from "./earned-discounts";
 export { offerCopy, plainMoney, type MoneyFormatter } from "./copy";
 export { renderTemplate, placeholdersIn, PLACEHOLDERS, type Placeholder } from "./template";

@@ -29,14 +29,48 @@ table{width:100%;border-collapse:collapse}td,th{padding:.5rem;border-bottom:1px 
 .switch{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
 .notice{padding:.75rem;background:#fff4d6;border:1px solid #e0c060;border-radius:.375rem}
 .error{color:#b00020}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+a.primary{display:inline-flex;align-items:center;justify-content:center;min-height:2.75rem;text-decoration:none}
+.drawer{position:fixed;inset:0;z-index:10;background:rgba(0,0,0,.4)}.drawer[hidden]{display:none}
+.drawer__panel{position:absolute;top:0;right:0;height:100%;width:min(24rem,100%);overflow:auto;background:#fff;padding:1rem;display:flex;flex-direction:column;gap:1rem}
+.drawer__head{display:flex;justify-content:space-between;align-items:center}.drawer__head h2{margin:0;font-size:1.25rem}
+.drawer__head button{min-width:2.75rem;font-size:1.5rem;background:none;border:1px solid #ccc;border-radius:.375rem}
+.drawer__lines{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}
+.drawer__lines li{display:grid;grid-template-columns:48px 1fr auto;gap:.75rem;align-items:center}`;
 
-/** Posts the theme's own cart forms with the AJAX Cart API (so Ladder's observer sees them). */
+/** The store's icon, inline: a browser asks for one on a store's first page. */
+const FAVICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%231a1a1a'/%3E%3C/svg%3E";
+
+/**
+ * The theme's own script: posts its cart forms with the AJAX Cart API (so Ladder's observer sees
+ * them) and, after an add to cart, opens a cart drawer listing the cart's lines. The drawer holds
+ * the element Ladder's app embed looks for (`.cart-drawer`, one of its default selectors), so the
+ * embed's compact progress bar moves into it and follows the cart like the theme's own lines.
+ */
 const THEME_SCRIPT = `
+var drawer=document.querySelector("[data-theme-drawer]"),opener=null;
+function money(c){return "$"+(c/100).toFixed(2)}
+function esc(t){return String(t).replace(/[&<>"]/g,function(c){return "&#"+c.charCodeAt(0)+";"})}
+async function openDrawer(){var c=await(await fetch("${STOREFRONT_ROOT_URL}/cart.js")).json();
+drawer.querySelector("[data-drawer-lines]").innerHTML=c.items.map(function(i){return '<li><img src="'+esc(i.image)+'" alt="" width="48" height="48"><span>'+esc(i.title)+'<br><small>'+i.quantity+' × '+money(i.final_price)+'</small></span><span>'+money(i.final_line_price)+'</span></li>'}).join("");
+document.querySelectorAll("[data-cart-count]").forEach(function(n){n.textContent=c.item_count});
+opener=document.activeElement;drawer.hidden=false;drawer.querySelector("[data-drawer-close]").focus()}
+function closeDrawer(){drawer.hidden=true;if(opener&&opener.focus)opener.focus()}
+document.addEventListener("click",function(e){if(drawer&&!drawer.hidden&&(e.target===drawer||e.target.closest("[data-drawer-close]")))closeDrawer()});
+document.addEventListener("keydown",function(e){if(e.key==="Escape"&&drawer&&!drawer.hidden)closeDrawer()});
 document.addEventListener("submit",async function(e){var f=e.target;if(!f.matches("[data-cart-form]"))return;
 e.preventDefault();var out=f.querySelector("[data-form-error]");
 var r=await fetch(f.action+".js",{method:"POST",body:new FormData(f)});
-if(r.ok){location.href=f.dataset.next||location.href}else{var d=await r.json().catch(function(){return{}});if(out)out.textContent=d.description||"Something went wrong."}});`;
+if(r.ok){if(drawer&&f.hasAttribute("data-open-drawer")){if(out)out.textContent="";await openDrawer()}else{location.href=f.dataset.next||location.href}}
+else{var d=await r.json().catch(function(){return{}});if(out)out.textContent=d.description||"Something went wrong."}});`;
+
+/** The cart drawer, closed: a dialog the theme's script fills and opens after an add to cart. */
+const DRAWER = `<div class="drawer" data-theme-drawer hidden>
+<div class="drawer__panel" role="dialog" aria-modal="true" aria-labelledby="drawer-title">
+<div class="drawer__head"><h2 id="drawer-title">Added to your cart</h2><button type="button" data-drawer-close aria-label="Close the cart">×</button></div>
+<div class="cart-drawer"><ul class="drawer__lines" data-drawer-lines></ul></div>
+<a class="primary" href="${STOREFRONT_ROOT_URL}/cart">View cart</a></div></div>`;
 
 interface PageContext {
   visitor: StorefrontVisitor;
@@ -57,6 +91,7 @@ async function layout(page: PageContext): Promise<string> {
   ).join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
+<link rel="icon" href="${FAVICON}">
 <title>${esc(page.title)} – Ladder Demo Store</title><style>${STYLE}</style>
 ${blockAssetTags(schemas, assetUrl)}</head><body>
 <header><a href="${STOREFRONT_ROOT_URL}"><strong>Ladder Demo Store</strong></a>
@@ -68,7 +103,7 @@ ${blockAssetTags(schemas, assetUrl)}</head><body>
 <button type="submit">Switch</button></form></header>
 <main>${page.published ? "" : `<p class="notice">Nothing is published to this store yet: <a href="/app/offers">publish your offers</a> to see them here.</p>`}${page.body}</main>
 <footer><p>Demo storefront: offers and prices as buyers see them.</p></footer>
-${embed.html}<script>${THEME_SCRIPT}</script></body></html>`;
+${DRAWER}${embed.html}<script>${THEME_SCRIPT}</script></body></html>`;
 }
 
 async function context(visitor: StorefrontVisitor, product?: (typeof DEMO_PRODUCTS)[number]) {
@@ -111,7 +146,7 @@ export async function productPage(
     .join("");
   const body = `<div class="product"><img src="${esc(product.imageUrl ?? "")}" alt="${esc(product.title)}" width="400" height="400">
 <div><h1>${esc(product.title)}</h1><p>$${esc(product.variants[0]?.price ?? "")}</p><p>${esc(product.description)}</p>
-<form data-cart-form data-next="${STOREFRONT_ROOT_URL}/cart" method="post" action="${STOREFRONT_ROOT_URL}/cart/add">
+<form data-cart-form data-open-drawer data-next="${STOREFRONT_ROOT_URL}/cart" method="post" action="${STOREFRONT_ROOT_URL}/cart/add">
 <label for="variant">Option</label> <select id="variant" name="id">${options}</select>
 <label for="quantity">Quantity</label> <input id="quantity" name="quantity" type="number" min="1" value="1" style="width:5rem">
 <button class="primary" type="submit">Add to cart</button><p class="error" role="alert" data-form-error></p></form>

@@ -235,6 +235,13 @@ describe("bad input", () => {
     expect((await cartOf(v)).item_count).toBe(10);
   });
 
+  it("reads the cart on a GET that says its (absent) body is JSON, as Shopify does", async () => {
+    const request = new Request("http://localhost/storefront/cart.js", {
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(await readCartBody(request)).toEqual({});
+  });
+
   it("answers 400 for a malformed JSON body", async () => {
     const request = new Request("http://localhost/storefront/cart/add.js", {
       method: "POST",

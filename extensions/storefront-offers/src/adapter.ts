@@ -1,5 +1,5 @@
 import {
-  evaluate,
+  evaluateShown,
   formatMoney,
   type CheckoutCustomer,
   type CheckoutInput,
@@ -44,10 +44,9 @@ function toLine(item: AjaxCartItem, digits: number): CheckoutLine {
     title: item.title ?? item.product_title ?? "",
     quantity: item.quantity,
     unitPrice: formatMoney(fromHundredths(item.original_price, digits), digits),
-    // Like checkout: publishing resolves collection and tag triggers into variants.
-    collectionIds: [],
-    tags: [],
     attributes,
+    // Like checkout: publishing resolves collection and tag triggers into variants, so a line
+    // carries neither (the engine reads a missing list as empty).
   };
 }
 
@@ -116,15 +115,26 @@ export function cartGroup(cart: AjaxCart): Group | undefined {
   return value === "treatment" || value === "holdout" ? value : undefined;
 }
 
-/** Runs the engine for the storefront, or null on any failure: the page must never break. */
+/** What the storefront shows: the engine's offers, progress and group. */
+export type StorefrontEvaluation = Pick<Evaluation, "group" | "offers" | "progress">;
+
+/**
+ * Runs the engine for the storefront, or null on any failure: the page must never break. The
+ * storefront shows offers and progress; the discounts they lead to are Shopify's to charge.
+ */
 export function evaluateStorefront(
   config: RuntimeConfig,
   facts: StorefrontFacts,
   formatMoney?: MoneyFormatter,
-): { input: CheckoutInput; evaluation: Evaluation } | null {
+): { input: CheckoutInput; evaluation: StorefrontEvaluation } | null {
   try {
     const input = toStorefrontInput(config, facts);
-    const evaluation = evaluate(config, input, { formatMoney, group: cartGroup(facts.cart) });
+    // Like checkout: promise only what the discount function can price in a cart this long.
+    const evaluation = evaluateShown(config, input, {
+      formatMoney,
+      checkoutLimits: true,
+      group: cartGroup(facts.cart),
+    });
     return { input, evaluation };
   } catch {
     return null;

@@ -5,7 +5,7 @@
  */
 import {
   assignGroup,
-  evaluate,
+  evaluateShown,
   formatMoney,
   load,
   offerById,
@@ -14,7 +14,7 @@ import {
 
 const ENGINE_EXPORTS = {
   assignGroup,
-  evaluate,
+  evaluateShown,
   formatMoney,
   load,
   offerById,

@@ -15,8 +15,11 @@ export interface Strings {
 
 const esc = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+/** A progress text's `{remaining}` and `{item}` (looked up by name, never as a property). */
+const fill = (template: string, remaining: string, item: string) =>
+  template.replace(/\{(remaining|item)\}/g, (_, key: string) =>
+    key === "item" ? item : remaining,
+  );
 
 function label(offer: ShownOffer, strings: Strings): string {
   if (offer.kind === "gift") return strings.claim;
@@ -62,7 +65,7 @@ export function progressRow(
     : gift
       ? strings.giftLeft
       : strings.shippingLeft;
-  const text = esc(fill(template, values));
+  const text = esc(fill(template, values.remaining, values.item));
   const percent = Math.round(Math.min(1, Math.max(0, ratio)) * 100);
   return (
     `<div class="ladder__progress">` +
