@@ -181,7 +181,9 @@ async function run(argv: string[], ctx: Context): Promise<string> {
       const { config, checkout } = await readPair(values.config, values.checkout, ctx);
       const runtime = load(compile(config));
       if (!runtime) throw new Error("the compiled config did not load");
-      return JSON.stringify(evaluate(runtime, checkout), null, 2);
+      // What checkout shows and the discount function applies: beyond what the function can
+      // price, line discounts stand aside on every side (DESIGN §3.4: function = evaluate).
+      return JSON.stringify(evaluate(runtime, checkout, { checkoutLimits: true }), null, 2);
     }
     case "function-input": {
       const target = values.target;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ladder } from "../../app/cli/run";
-import { parseMoney, type Evaluation } from "../../app/engine";
+import { parseMoney, pricedLineCapacity, type Evaluation } from "../../app/engine";
 import { cartDeliveryOptionsDiscountsGenerateRun } from "../../extensions/offer-discounts/src/cart_delivery_options_discounts_generate_run";
 import { cartLinesDiscountsGenerateRun } from "../../extensions/offer-discounts/src/cart_lines_discounts_generate_run";
 import type {
@@ -111,5 +111,81 @@ describe("ladder function-input (DESIGN §3.4)", () => {
     const missing = await ladder(["function-input", ...args], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toBe("--target: is required");
+  });
+});
+
+describe("evaluate and the function agree beyond the function's capacity", () => {
+  it("a long cart of upgraded lines: both stand aside, free delivery still applies", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ladder-capacity-"));
+    const upgrades = Array.from({ length: 80 }, (_, i) => ({
+      id: `u${i}`,
+      kind: "upgrade",
+      title: `Upgrade ${i}`,
+      status: "active",
+      trigger: { variantIds: [`gid://shopify/ProductVariant/${1000 + i}`] },
+      to: {
+        variantId: `gid://shopify/ProductVariant/${2000 + i}`,
+        productId: `gid://shopify/Product/${2000 + i}`,
+        title: `Better ${i}`,
+        price: "5.00",
+      },
+      discountPercent: 10,
+    }));
+    const shipping = {
+      id: "ship",
+      kind: "free-shipping",
+      title: "Free shipping",
+      status: "active",
+      threshold: "10.00",
+    };
+    writeFileSync(
+      path.join(dir, "config.json"),
+      JSON.stringify({
+        version: 1,
+        currency: "USD",
+        settings: { holdoutPercent: 0 },
+        offers: [...upgrades, shipping],
+      }),
+    );
+    const cart = (priced: number) => ({
+      lines: Array.from({ length: 100 }, (_, i) =>
+        i < priced
+          ? {
+              id: `gid://shopify/CartLine/${i}`,
+              variantId: `gid://shopify/ProductVariant/${2000 + i}`,
+              productId: `gid://shopify/Product/${2000 + i}`,
+              quantity: 1,
+              unitPrice: "5.00",
+              attributes: { _ladder_offer: `u${i}` },
+            }
+          : {
+              id: `gid://shopify/CartLine/${i}`,
+              variantId: `gid://shopify/ProductVariant/${9000 + i}`,
+              productId: `gid://shopify/Product/${9000 + i}`,
+              quantity: 1,
+              unitPrice: "3.00",
+            },
+      ),
+      customer: null,
+      countryCode: "US",
+      visitorKey: "v",
+      now: "2026-11-22T12:00:00Z",
+    });
+    const args = ["--config", "config.json", "--checkout", "checkout.json"];
+    for (const [priced, discounted] of [
+      [pricedLineCapacity(100), pricedLineCapacity(100)],
+      [pricedLineCapacity(100) + 1, 0],
+    ] as const) {
+      writeFileSync(path.join(dir, "checkout.json"), JSON.stringify(cart(priced)));
+      const evaluated = await ladder(["evaluate", ...args], dir);
+      expect(evaluated.stderr).toBe("");
+      const evaluation = JSON.parse(evaluated.stdout) as Evaluation;
+      const printed = await ladder(["function-input", ...args, "--target", "lines"], dir);
+      expect(printed.stderr).toBe("");
+      const input = JSON.parse(printed.stdout) as CartLinesInput;
+      expect(perLine(evaluation).size).toBe(discounted);
+      expect(applied(input)).toEqual(perLine(evaluation));
+      expect(evaluation.discounts.some((d) => d.target === "shipping")).toBe(true);
+    }
   });
 });
