@@ -2,7 +2,8 @@
  * The discount function's input as Shopify builds it from the input query, for a cart and the
  * metafield values publishing wrote: each line's id, variant, quantity and price, the customer's
  * state document, the cart's subtotal, the config parts and the shop's clock. Shared by the demo
- * storefront (which runs the function on its cart) and the tests and benchmarks.
+ * storefront (which runs the function on its cart) and `ladder function-input` (which builds the
+ * cart from a config and a checkout).
  */
 import { formatMoney, minorDigits, parseMoney } from "../engine";
 import { DISCOUNT_CLASSES } from "../shopify/function-metafields";
@@ -11,6 +12,7 @@ import type {
   CartDeliveryOptionsInput,
   CartLinesInput,
   DeliveryGroupInput,
+  DiscountClass,
 } from "../../extensions/offer-discounts/src/types";
 
 export interface FunctionCartLine {
@@ -43,6 +45,8 @@ export interface FunctionCart {
   /** The shop's local date, "2026-12-01". */
   localDate: string;
   presentmentCurrencyRate?: string;
+  /** The discount's classes; Ladder's own when omitted. */
+  discountClasses?: readonly DiscountClass[];
 }
 
 export function cartLinesInput(cart: FunctionCart): CartLinesInput {
@@ -72,7 +76,10 @@ export function cartLinesInput(cart: FunctionCart): CartLinesInput {
               ladderState: {
                 jsonValue: {
                   v: 1,
-                  tags: (customer.tags ?? []).map((t) => t.toLowerCase()),
+                  // As the order webhooks write it: trimmed, lower case, each once, at most 50.
+                  tags: [...new Set((customer.tags ?? []).map((t) => t.trim().toLowerCase()))]
+                    .filter(Boolean)
+                    .slice(0, 50),
                   ordersCount: customer.ordersCount ?? 0,
                   amountSpent: customer.amountSpent ?? "0",
                   lastAcceptedAt: customer.lastAcceptedAt ?? null,
@@ -91,7 +98,7 @@ export function cartLinesInput(cart: FunctionCart): CartLinesInput {
     },
     presentmentCurrencyRate: cart.presentmentCurrencyRate ?? "1.0",
     discount: {
-      discountClasses: [...DISCOUNT_CLASSES],
+      discountClasses: [...(cart.discountClasses ?? DISCOUNT_CLASSES)],
       config: metafield(0),
       config2: metafield(1),
       config3: metafield(2),

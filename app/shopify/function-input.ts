@@ -3,18 +3,17 @@
  * function-input`): what Shopify hands the function once the config is published. The discount
  * carries exactly what publishing writes (`functionMetafields`: the config's parts and the input
  * variables, triggers resolved from the catalog), the cart is shaped by the target's input
- * query, and `shop.localTime.dateTimeAfter` answers the variables for the checkout's `now`.
+ * query (the builder the demo storefront uses too), and `shop.localTime.dateTimeAfter` answers
+ * the variables for the checkout's `now`.
  * Pure: the command line, the tests and the benchmarks build inputs with it.
  */
 import {
-  formatMoney,
-  minorDigits,
   parseInstant,
-  parseMoney,
   type CheckoutInput,
   type OfferConfig,
   type TriggerResolver,
 } from "../engine";
+import { cartLinesInput, deliveryOptionsInput, type FunctionCart } from "../function/input";
 import {
   CONFIG_KEYS,
   INPUT_KEY,
@@ -26,8 +25,7 @@ import type {
   DeliveryGroupInput,
   DiscountClass,
 } from "../../extensions/offer-discounts/src/types";
-import type { CurrencyCode } from "../../extensions/offer-discounts/generated/api";
-import { DISCOUNT_CLASSES, functionMetafields, shopLocalTime } from "./function-metafields";
+import { functionMetafields, shopLocalTime } from "./function-metafields";
 
 export type FunctionTarget = "lines" | "delivery";
 
@@ -95,12 +93,16 @@ function clockAfter(now: number, local: (instant: number) => string) {
   return (variable: string) => reading >= variable;
 }
 
-/** The lines target's input; `deliveryInput` derives the delivery target's from it. */
-export function linesInput(
+/**
+ * The cart as the shared builder (`cartLinesInput`) takes it: the metafield values publishing
+ * writes at `publishedAt`, the lines as the input query reads them, and the shop's clock at the
+ * checkout's `now`.
+ */
+function functionCart(
   config: OfferConfig,
   checkout: CheckoutInput,
-  options: FunctionInputOptions = {},
-): CartLinesInput {
+  options: FunctionInputOptions,
+): FunctionCart {
   const now = parseInstant(checkout.now);
   const publishedAt = parseInstant(options.publishedAt ?? checkout.now);
   if (now === null || publishedAt === null) throw new Error("unreadable instant");
@@ -112,75 +114,34 @@ export function linesInput(
     return value === undefined ? null : (JSON.parse(value) as unknown);
   };
   const variables = valueOf(INPUT_KEY) as Record<string, string>;
-  const after = clockAfter(now, shopLocal(timeZone));
+  const local = shopLocal(timeZone);
+  const after = clockAfter(now, local);
   const slot = (name: (typeof SLOT_NAMES)[number]) => after(variables[name] ?? "");
-
-  const currency = options.currency ?? config.currency;
-  const digits = minorDigits(currency);
-  let subtotal = 0;
-  for (const line of checkout.lines) {
-    subtotal += (parseMoney(line.unitPrice, digits) ?? Number.NaN) * line.quantity;
-  }
-  const customer = checkout.customer;
-  const metafield = (i: number) => {
-    const key = CONFIG_KEYS[i];
-    return key === undefined ? null : { jsonValue: valueOf(key) };
-  };
   return {
-    cart: {
-      lines: checkout.lines.map((line) => {
-        const offer = line.attributes?._ladder_offer;
-        return {
-          id: line.id,
-          quantity: line.quantity,
-          cost: { amountPerQuantity: { amount: line.unitPrice } },
-          merchandise: { id: line.variantId },
-          ladderOffer: offer === undefined ? null : { value: offer },
-        };
-      }),
-      buyerIdentity: customer
-        ? {
-            customer: {
-              // The customer state document the order webhooks write (and the extension reads).
-              ladderState: {
-                jsonValue: {
-                  v: 1,
-                  tags: [...new Set((customer.tags ?? []).map((t) => t.trim().toLowerCase()))]
-                    .filter(Boolean)
-                    .slice(0, 50),
-                  ordersCount: customer.ordersCount ?? 0,
-                  amountSpent: customer.amountSpent ?? "0",
-                  lastAcceptedAt: customer.lastAcceptedAt ?? null,
-                },
-              },
-            },
-          }
-        : null,
-      cost: {
-        subtotalAmount: {
-          amount: formatMoney(subtotal, digits),
-          // Validated configs and options carry ISO 4217 codes, the enum's values.
-          currencyCode: currency as CurrencyCode,
-        },
-      },
-    },
-    presentmentCurrencyRate: options.presentmentCurrencyRate ?? "1.0",
-    discount: {
-      discountClasses: options.discountClasses ?? [...DISCOUNT_CLASSES],
-      config: metafield(0),
-      config2: metafield(1),
-      config3: metafield(2),
-      config4: metafield(3),
-    },
-    shop: {
-      localTime: {
-        date: shopLocal(timeZone)(now).slice(0, 10),
-        t0: slot("t0"),
-        t1: slot("t1"),
-        t2: slot("t2"),
-      },
-    },
+    lines: checkout.lines.map((line) => ({
+      id: line.id,
+      variantId: line.variantId,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      ladderOffer: line.attributes?._ladder_offer,
+    })),
+    customer: checkout.customer ?? null,
+    currency: options.currency ?? config.currency,
+    parts: CONFIG_KEYS.map(valueOf),
+    passed: [slot("t0"), slot("t1"), slot("t2")],
+    localDate: local(now).slice(0, 10),
+    presentmentCurrencyRate: options.presentmentCurrencyRate,
+    discountClasses: options.discountClasses,
   };
+}
+
+/** The lines target's input. */
+export function linesInput(
+  config: OfferConfig,
+  checkout: CheckoutInput,
+  options: FunctionInputOptions = {},
+): CartLinesInput {
+  return cartLinesInput(functionCart(config, checkout, options));
 }
 
 /** The delivery target's input: no line ids, and the cart's delivery groups. */
@@ -189,8 +150,6 @@ export function deliveryInput(
   checkout: CheckoutInput,
   options: FunctionInputOptions = {},
 ): CartDeliveryOptionsInput {
-  const input = linesInput(config, checkout, options);
-  const lines = input.cart.lines.map(({ id: _id, ...line }) => line);
   const groups = options.deliveryGroups ?? [
     {
       id: "gid://shopify/CartDeliveryGroup/1",
@@ -198,8 +157,10 @@ export function deliveryInput(
     },
   ];
   // Country codes as checkouts carry them: ISO 3166-1 alpha-2, the enum's values.
-  const deliveryGroups = groups as DeliveryGroupInput[];
-  return { ...input, cart: { ...input.cart, lines, deliveryGroups } };
+  return deliveryOptionsInput(
+    functionCart(config, checkout, options),
+    groups as DeliveryGroupInput[],
+  );
 }
 
 export function functionInput(
