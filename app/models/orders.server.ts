@@ -9,8 +9,15 @@
 import { Prisma } from "@prisma/client";
 import prisma from "../db.server";
 import { fromDbInt, toDbInt } from "./db-integers.server";
-import { chunked } from "./in-chunks.server";
+import { chunked, findInChunks } from "./in-chunks.server";
 import { purgeLateRedactions } from "./redaction.server";
+import {
+  applyCohortDeltas,
+  applyRollupDeltas,
+  insertNewProducts,
+  lockCustomers,
+  type CohortDelta,
+} from "./set-writes.server";
 import { redactedAmong } from "./tombstones.server";
 import {
   accumulate,
@@ -29,8 +36,10 @@ import {
 type Tx = Prisma.TransactionClient;
 
 export class ConcurrentUpdateError extends Error {
-  constructor(shop: string, orderId: string) {
-    super(`Order ${orderId} of ${shop} changed while it was being recorded; it will be retried.`);
+  constructor(shop: string, orderIds: readonly string[]) {
+    const which =
+      orderIds.length === 1 ? `Order ${orderIds[0]}` : `One of orders ${orderIds.join(", ")}`;
+    super(`${which} of ${shop} changed while it was being recorded; it will be retried.`);
     this.name = "ConcurrentUpdateError";
   }
 }
@@ -124,8 +133,21 @@ function lostRace(error: unknown): boolean {
   return (
     error instanceof ConcurrentUpdateError ||
     (error instanceof Prisma.PrismaClientKnownRequestError &&
-      (error.code === "P2002" || error.code === "P2034"))
+      (error.code === "P2002" || error.code === "P2034")) ||
+    deadlocked(error)
   );
+}
+
+/**
+ * PostgreSQL broke a deadlock by failing this transaction (40P01, which Prisma's adapter passes
+ * on unmapped). Writers take their locks in one order, so this is rare; retrying resolves it.
+ */
+function deadlocked(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; depth++) {
+    if (/\b40P01\b|deadlock detected/.test(e.message)) return true;
+    e = e.cause;
+  }
+  return false;
 }
 
 /** Orders per transaction: SQLite binds at most 999 parameters to a statement. */
@@ -235,17 +257,14 @@ async function recordChunk(
 
       // Refunds from the payloads: webhooks carry every refund with amounts (authoritative);
       // the backfill's refunds are already netted into its lines.
-      const payloadRefunds = batch.flatMap((o) => o.refunds);
-      if (payloadRefunds.length > 0) {
-        await upsertRefunds(tx, shop, payloadRefunds, batch, source === "webhook");
-      }
-      const refundsByOrder = await refundLinesByOrder(tx, shop, ids);
+      const refundsByOrder = await storeRefunds(tx, shop, batch, source === "webhook");
 
       const deltas = new Map<string, RollupDelta>();
       const result: RecordResult = { ...emptyResult(), redacted };
       const accepted = new Set<string>();
       const touchedCustomers = new Set<string>();
-      const creates: Prisma.AnalyticsOrderCreateManyInput[] = [];
+      const rows: Prisma.AnalyticsOrderCreateManyInput[] = [];
+      const replaced: { orderId: string; version: number }[] = [];
 
       for (const order of batch) {
         const before = existing.get(order.id);
@@ -259,11 +278,12 @@ async function recordChunk(
         accumulate(deltas, contribution(counted), 1);
         if (before) {
           accumulate(deltas, contribution(countedFromRow(before)), -1);
-          await updateOrderRow(tx, shop, before.version, row);
+          replaced.push({ orderId: order.id, version: before.version });
+          rows.push({ ...row, version: before.version + 1 });
           result.updated++;
           if (before.customerId) touchedCustomers.add(before.customerId);
         } else {
-          creates.push(row);
+          rows.push(row);
           result.created++;
         }
         if (order.customerId) {
@@ -273,10 +293,14 @@ async function recordChunk(
           }
         }
       }
-      if (creates.length > 0) await tx.analyticsOrder.createMany({ data: creates });
-      await applyRollupDeltas(tx, shop, deltas);
-      await refreshCustomers(tx, shop, [...touchedCustomers]);
+      // Every lock is taken in one order (orders, products, customers, cohort rows, daily rows),
+      // each set sorted, so concurrent instances queue instead of deadlocking; the rollup rows
+      // every order shares are written last and so held the shortest.
+      await deleteReplacedOrders(tx, shop, replaced);
+      if (rows.length > 0) await tx.analyticsOrder.createMany({ data: rows });
       await rememberProducts(tx, shop, batch);
+      await refreshCustomers(tx, shop, [...touchedCustomers]);
+      await applyRollupDeltas(tx, shop, deltas);
       result.acceptedCustomers = [...accepted];
       return result;
     },
@@ -284,42 +308,109 @@ async function recordChunk(
   );
 }
 
-async function updateOrderRow(
+/**
+ * Updated orders are replaced (deleted here, inserted again with the new ones in one statement):
+ * the delete matches the version read, so an order another writer changed meanwhile is not
+ * deleted and the chunk is retried on fresh data.
+ */
+async function deleteReplacedOrders(
   tx: Tx,
   shop: string,
-  version: number,
-  row: Omit<Prisma.AnalyticsOrderUncheckedCreateInput, "version">,
+  replaced: readonly { orderId: string; version: number }[],
 ): Promise<void> {
-  const { count } = await tx.analyticsOrder.updateMany({
-    where: { shop, orderId: row.orderId, version },
-    data: { ...row, version: { increment: 1 } },
-  });
-  if (count !== 1) throw new ConcurrentUpdateError(shop, row.orderId);
+  for (const part of chunked(replaced, 200)) {
+    const { count } = await tx.analyticsOrder.deleteMany({
+      where: { shop, OR: part.map(({ orderId, version }) => ({ orderId, version })) },
+    });
+    if (count !== part.length) {
+      throw new ConcurrentUpdateError(
+        shop,
+        part.map((r) => r.orderId),
+      );
+    }
+  }
 }
 
-async function upsertRefunds(
+interface StoredRefund {
+  refundId: string;
+  orderId: string;
+  createdAt: Date;
+  lines: string;
+  customerId: string | null;
+}
+
+/**
+ * Stores the refunds of the payloads (new ones in one insert; a known one is rewritten only by an
+ * authoritative payload, and only when it differs) and returns the refunds of every order of the
+ * batch, stored ones included: a refund that arrived before its order counts now.
+ */
+async function storeRefunds(
   tx: Tx,
   shop: string,
-  refunds: readonly OrderRefund[],
   orders: readonly NormalizedOrder[],
   authoritative: boolean,
-): Promise<void> {
+): Promise<Map<string, Pick<OrderRefund, "lines">[]>> {
+  const select = { refundId: true, orderId: true, createdAt: true, lines: true, customerId: true };
+  const stored = new Map<string, StoredRefund>();
+  const ids = orders.map((o) => o.id);
+  for (const row of await findInChunks(ids, (chunk) =>
+    tx.analyticsRefund.findMany({ where: { shop, orderId: { in: chunk } }, select }),
+  ))
+    stored.set(row.refundId, row);
+  const payload = orders.flatMap((o) => o.refunds);
+  // A refund stored under another order id (rare): read by its own id.
+  const elsewhere = payload.map((r) => r.id).filter((id) => !stored.has(id));
+  for (const row of await findInChunks(elsewhere, (chunk) =>
+    tx.analyticsRefund.findMany({ where: { shop, refundId: { in: chunk } }, select }),
+  ))
+    stored.set(row.refundId, row);
+
   const customerOf = new Map(orders.map((o) => [o.id, o.customerId]));
-  for (const refund of refunds) {
+  const creates: Prisma.AnalyticsRefundCreateManyInput[] = [];
+  for (const refund of payload) {
     const data = {
       orderId: refund.orderId,
       createdAt: refund.createdAt,
       lines: JSON.stringify(refund.lines),
       customerId: customerOf.get(refund.orderId) ?? null,
     };
-    await tx.analyticsRefund.upsert({
-      where: { shop_refundId: { shop, refundId: refund.id } },
-      create: { shop, refundId: refund.id, ...data },
+    const known = stored.get(refund.id);
+    if (!known) {
+      creates.push({ shop, refundId: refund.id, ...data });
+    } else if (authoritative && !sameRefund(known, data)) {
+      await tx.analyticsRefund.update({
+        where: { shop_refundId: { shop, refundId: refund.id } },
+        data,
+      });
+    } else {
       // A refund the backfill netted into the lines keeps its empty amounts unless a full order
       // payload (which also resets the lines' snapshot) brings them.
-      update: authoritative ? data : {},
-    });
+      continue;
+    }
+    stored.set(refund.id, { refundId: refund.id, ...data });
   }
+  for (const part of chunked(creates, 100)) {
+    await tx.analyticsRefund.createMany({ data: part });
+  }
+
+  const wanted = new Set(ids);
+  const byOrder = new Map<string, Pick<OrderRefund, "lines">[]>();
+  for (const row of stored.values()) {
+    if (!wanted.has(row.orderId)) continue;
+    const list = byOrder.get(row.orderId) ?? [];
+    list.push({ lines: JSON.parse(row.lines) as OrderRefund["lines"] });
+    byOrder.set(row.orderId, list);
+  }
+  return byOrder;
+}
+
+function sameRefund(a: Omit<StoredRefund, "refundId">, b: Omit<StoredRefund, "refundId">): boolean {
+  return (
+    a.orderId === b.orderId &&
+    a.createdAt.getTime() === b.createdAt.getTime() &&
+    a.lines === b.lines &&
+    a.customerId === b.customerId
+  );
 }
 
 async function refundLinesByOrder(
@@ -429,45 +520,10 @@ async function rederive(tx: Tx, shop: string, before: StoredOrderRow): Promise<v
       version: { increment: 1 },
     },
   });
-  if (count !== 1) throw new ConcurrentUpdateError(shop, before.orderId);
-  await applyRollupDeltas(tx, shop, deltas);
+  if (count !== 1) throw new ConcurrentUpdateError(shop, [before.orderId]);
+  // Customers before the daily rollups: the lock order every writer keeps (see recordChunk).
   if (before.customerId) await refreshCustomers(tx, shop, [before.customerId]);
-}
-
-export async function applyRollupDeltas(
-  tx: Tx,
-  shop: string,
-  deltas: Map<string, RollupDelta>,
-): Promise<void> {
-  for (const d of deltas.values()) {
-    if (isZeroDelta(d)) continue;
-    const values = {
-      orders: d.orders,
-      valueSum: d.valueSum,
-      valueSumSq: d.valueSumSq,
-      valueSumCube: d.valueSumCube,
-      valueSumQuad: d.valueSumQuad,
-      acceptedOrders: d.acceptedOrders,
-      attributed: d.attributed,
-      impressions: d.impressions,
-    };
-    await tx.dailyRollup.upsert({
-      where: {
-        shop_day_group_offerId: { shop, day: d.day, group: d.group, offerId: d.offerId },
-      },
-      create: { shop, day: d.day, group: d.group, offerId: d.offerId, ...values },
-      update: {
-        orders: { increment: values.orders },
-        valueSum: { increment: values.valueSum },
-        valueSumSq: { increment: values.valueSumSq },
-        valueSumCube: { increment: values.valueSumCube },
-        valueSumQuad: { increment: values.valueSumQuad },
-        acceptedOrders: { increment: values.acceptedOrders },
-        attributed: { increment: values.attributed },
-        impressions: { increment: values.impressions },
-      },
-    });
-  }
+  await applyRollupDeltas(tx, shop, deltas);
 }
 
 interface CustomerAggregate {
@@ -507,7 +563,9 @@ function addCustomerOrder(
 
 /**
  * Re-derives each customer's cohort (month and group of their first order) and lifetime revenue
- * from their orders, and moves the difference into the cohort rollups.
+ * from their orders, and moves the difference into the cohort rollups: the customers that changed
+ * are rewritten in one delete and one insert, the cohorts in one upsert. On PostgreSQL the
+ * customers are locked first, so a concurrent writer's orders are read, never overwritten.
  */
 export async function refreshCustomers(
   tx: Tx,
@@ -515,8 +573,25 @@ export async function refreshCustomers(
   customerIds: readonly string[],
 ): Promise<void> {
   if (customerIds.length === 0) return;
-  for (let i = 0; i < customerIds.length; i += CHUNK) {
-    const ids = customerIds.slice(i, i + CHUNK);
+  const all = [...new Set(customerIds)].sort();
+  await lockCustomers(tx, shop, all);
+  const cohortDeltas = new Map<string, CohortDelta>();
+  const add = (c: CustomerAggregate | undefined, sign: 1 | -1) => {
+    if (!c) return;
+    const key = `${c.cohortMonth}|${c.group}`;
+    const d = cohortDeltas.get(key) ?? {
+      month: c.cohortMonth,
+      group: c.group,
+      customers: 0,
+      orders: 0,
+      revenue: 0,
+    };
+    d.customers += sign;
+    d.orders += sign * c.orders;
+    d.revenue += sign * c.revenue;
+    cohortDeltas.set(key, d);
+  };
+  for (const ids of chunked(all, CHUNK)) {
     const [orders, stored] = await Promise.all([
       tx.analyticsOrder.findMany({
         where: { shop, customerId: { in: ids } },
@@ -540,61 +615,34 @@ export async function refreshCustomers(
     const before = new Map(
       stored.map((c) => [c.customerId, { ...c, revenue: fromDbInt(c.revenue) }]),
     );
-    const cohortDeltas = new Map<
-      string,
-      { month: string; group: string; customers: number; orders: number; revenue: number }
-    >();
-    const add = (c: CustomerAggregate | undefined, sign: 1 | -1) => {
-      if (!c) return;
-      const key = `${c.cohortMonth}|${c.group}`;
-      const d = cohortDeltas.get(key) ?? {
-        month: c.cohortMonth,
-        group: c.group,
-        customers: 0,
-        orders: 0,
-        revenue: 0,
-      };
-      d.customers += sign;
-      d.orders += sign * c.orders;
-      d.revenue += sign * c.revenue;
-      cohortDeltas.set(key, d);
-    };
+    const stale: string[] = [];
+    const rows: Prisma.AnalyticsCustomerCreateManyInput[] = [];
     for (const customerId of ids) {
       const old = before.get(customerId);
       const now = next.get(customerId);
+      if (sameAggregate(old, now)) continue;
       add(old, -1);
       add(now, 1);
-      if (now) {
-        const row = { ...now, revenue: toDbInt(now.revenue) };
-        await tx.analyticsCustomer.upsert({
-          where: { shop_customerId: { shop, customerId } },
-          create: { shop, customerId, ...row },
-          update: row,
-        });
-      } else if (old) {
-        await tx.analyticsCustomer.delete({ where: { shop_customerId: { shop, customerId } } });
-      }
+      if (old) stale.push(customerId);
+      if (now) rows.push({ shop, customerId, ...now, revenue: toDbInt(now.revenue) });
     }
-    for (const d of cohortDeltas.values()) {
-      if (d.customers === 0 && d.orders === 0 && d.revenue === 0) continue;
-      await tx.cohortRollup.upsert({
-        where: { shop_month_group: { shop, month: d.month, group: d.group } },
-        create: {
-          shop,
-          month: d.month,
-          group: d.group,
-          customers: d.customers,
-          orders: d.orders,
-          revenue: d.revenue,
-        },
-        update: {
-          customers: { increment: d.customers },
-          orders: { increment: d.orders },
-          revenue: { increment: d.revenue },
-        },
-      });
+    if (stale.length > 0) {
+      await tx.analyticsCustomer.deleteMany({ where: { shop, customerId: { in: stale } } });
     }
+    if (rows.length > 0) await tx.analyticsCustomer.createMany({ data: rows });
   }
+  await applyCohortDeltas(tx, shop, cohortDeltas.values());
+}
+
+function sameAggregate(a: CustomerAggregate | undefined, b: CustomerAggregate | undefined) {
+  if (!a || !b) return a === b;
+  return (
+    a.firstOrderAt.getTime() === b.firstOrderAt.getTime() &&
+    a.cohortMonth === b.cohortMonth &&
+    a.group === b.group &&
+    a.orders === b.orders &&
+    a.revenue === b.revenue
+  );
 }
 
 /** Keeps a title, a variant and its price per product seen in orders (for pair suggestions). */
@@ -604,34 +652,25 @@ async function rememberProducts(
   orders: readonly NormalizedOrder[],
 ): Promise<void> {
   // The first line seen per product, as one-by-one processing would have stored it: a batch of
-  // orders records the same products as the same orders delivered singly.
+  // orders records the same products as the same orders delivered singly. Known products keep
+  // what they have.
   const first = new Map<string, OrderLine>();
   for (const order of orders)
     for (const line of order.lines)
       if (line.productId && line.variantId && !first.has(line.productId))
         first.set(line.productId, line);
-  if (first.size === 0) return;
-  const known = new Set<string>();
-  for (const chunk of chunked([...first.keys()])) {
-    const rows = await tx.analyticsProduct.findMany({
-      where: { shop, productId: { in: chunk } },
-      select: { productId: true },
-    });
-    for (const row of rows) known.add(row.productId);
-  }
-  const fresh = [...first.values()].filter((l) => l.productId && !known.has(l.productId));
-  for (const part of chunked(fresh, 100)) {
-    await tx.analyticsProduct.createMany({
-      data: part.map((l) => ({
-        shop,
-        productId: l.productId ?? "",
-        title: l.title,
-        variantId: l.variantId ?? "",
-        variantTitle: l.variantTitle,
-        unitPrice: toDbInt(l.unitPrice),
-      })),
-    });
-  }
+  await insertNewProducts(
+    tx,
+    shop,
+    [...first.values()].map((l) => ({
+      productId: l.productId ?? "",
+      title: l.title,
+      variantId: l.variantId ?? "",
+      variantTitle: l.variantTitle,
+      // Checked like every BigInt column: an exact integer or an error.
+      unitPrice: Number(toDbInt(l.unitPrice)),
+    })),
+  );
 }
 
 /** The last time the customer accepted an offer (the checkout extension's cooldown input). */
