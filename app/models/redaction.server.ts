@@ -12,7 +12,8 @@ import type { Prisma } from "@prisma/client";
 import { accumulate, contribution, type RollupDelta } from "../analytics/order-facts";
 import prisma from "../db.server";
 import { countInChunks, findInChunks } from "./in-chunks.server";
-import { countedFromRow, refreshCustomers, STORED_SELECT } from "./orders.server";
+import { refreshCustomers } from "./customer-rollups.server";
+import { countedFromRow, STORED_SELECT } from "./stored-orders.server";
 import { applyRollupDeltas } from "./set-writes.server";
 import { recordTombstones, redactedAmong, type Subjects } from "./tombstones.server";
 
