@@ -11,7 +11,7 @@
  * Loopback only and bounded (5,500 deliveries, drain capped at 5 minutes).
  */
 import { execFileSync, fork } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
@@ -222,11 +222,26 @@ const ROLLUP_DRIFT = `
 
 const WORKER_APP = "ladder-bench-worker";
 
+/** CPU time a server process used so far (ms), from /proc: the server runs on this machine. */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime (fields 14 and 15 of stat), in clock ticks of 10 ms on Linux.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Samples the server's sessions on the bench database every 50 ms while the workers drain: how
  * often a worker inside a transaction waits for a lock (rows, advisory locks) rather than working.
+ * Stopping also reads the CPU time of the workers' server sessions (null when unreadable).
  */
-async function sampleLockWaits(url: string): Promise<{ stop: () => Promise<number> }> {
+async function sampleLockWaits(
+  url: string,
+): Promise<{ stop: () => Promise<{ lockWaits: number; serverCpuMs: number | null }> }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let busy = 0;
@@ -249,8 +264,18 @@ async function sampleLockWaits(url: string): Promise<{ stop: () => Promise<numbe
     stop: async () => {
       running = false;
       await loop;
+      const { rows } = await client.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1",
+        [WORKER_APP],
+      );
       await client.end();
-      return busy === 0 ? 0 : waiting / busy;
+      const cpu = rows.map((r) => processCpuMs(r.pid));
+      return {
+        lockWaits: busy === 0 ? 0 : waiting / busy,
+        serverCpuMs: cpu.some((ms) => ms === null)
+          ? null
+          : cpu.reduce<number>((sum, ms) => sum + (ms ?? 0), 0),
+      };
     },
   };
 }
@@ -278,9 +303,9 @@ async function main() {
     );
     // Give each worker time to import the app before the clock starts.
     await new Promise((r) => setTimeout(r, 4_000));
-    const started = performance.now();
     const done = workers.map((w) => next<{ processed: number; failed: number; cpuMs: number }>(w));
     const waits = await sampleLockWaits(url);
+    const started = performance.now();
     for (const w of workers) w.send("go");
     const results = await Promise.race([
       Promise.all(done),
@@ -289,7 +314,7 @@ async function main() {
       ),
     ]);
     const drainMs = performance.now() - started;
-    const lockWaits = await waits.stop();
+    const { lockWaits, serverCpuMs } = await waits.stop();
     const timesMsg = next<{ times: number[] }>(dashboard);
     dashboard.send("stop");
     const times = (await timesMsg).times.sort((a, b) => a - b);
@@ -324,6 +349,9 @@ async function main() {
         pct(times, 50).toFixed(0).padStart(9),
         pct(times, 95).toFixed(0).padStart(9),
         cpuPerEvent.toFixed(2).padStart(16),
+        (serverCpuMs === null ? "n/a" : (serverCpuMs / Math.max(1, processed)).toFixed(2)).padStart(
+          16,
+        ),
         `${(lockWaits * 100).toFixed(1)}%`.padStart(10),
       ].join(" | "),
     );
@@ -333,12 +361,12 @@ async function main() {
     `Webhook processing benchmark — Node ${process.version}, PostgreSQL, loopback, ${EVENTS} events + ${DUPLICATES} repeated deliveries\n`,
   );
   console.log(
-    "instances | accepted | repeats | lost | processed twice | rollup orders | rollup drift | drain s | events/s | admin p50 | admin p95 | worker CPU ms/ev | lock waits",
+    "instances | accepted | repeats | lost | processed twice | rollup orders | rollup drift | drain s | events/s | admin p50 | admin p95 | worker CPU ms/ev | server CPU ms/ev | lock waits",
   );
   for (const row of rows) console.log(row);
   console.log(
     "\n(admin: the analytics page's model, loaded in a loop during the drain, ms; worker CPU: the" +
-      " workers' own CPU time per event; lock waits: share of the workers' in-transaction samples" +
+      " workers' own CPU time per event; server CPU: their PostgreSQL sessions' CPU time per event; lock waits: share of the workers' in-transaction samples" +
       " that waited for a lock, sampled every 50 ms)",
   );
 }
