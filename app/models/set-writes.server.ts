@@ -15,7 +15,7 @@ import { databaseProvider, databaseUrl } from "../db-adapter.server";
 
 type Tx = Prisma.TransactionClient;
 
-export type ColumnType = "text" | "int" | "bigint" | "float";
+type ColumnType = "text" | "int" | "bigint" | "float";
 
 const POSTGRES_TYPES: Record<ColumnType, string> = {
   text: "text",
@@ -31,7 +31,7 @@ const SQLITE_CASTS: Record<ColumnType, string | null> = {
   float: "REAL",
 };
 
-export function onPostgres(): boolean {
+function onPostgres(): boolean {
   return databaseProvider(databaseUrl()) === "postgresql";
 }
 
@@ -42,7 +42,7 @@ const quoted = (name: string) => `"${name}"`;
  * names are constants of the caller (never data), so they are spliced into the SQL; the values
  * are one bound parameter.
  */
-export function jsonRowsSelect(
+function jsonRowsSelect(
   columns: readonly (readonly [name: string, type: ColumnType])[],
   rows: readonly Record<string, string | number | null>[],
 ): Prisma.Sql {
@@ -67,9 +67,9 @@ export function jsonRowsSelect(
 
 /**
  * `INSERT INTO table (shop, columns) SELECT … ON CONFLICT (key) DO UPDATE SET c = c + excluded.c`
- * for the `added` columns (and `c = excluded.c` for the `replaced` ones).
+ * for the `added` columns, or `DO NOTHING`.
  */
-export async function upsertRows(
+async function upsertRows(
   tx: Tx,
   table: string,
   shop: string,
