@@ -8,7 +8,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { parseOrderPayload } from "../../app/analytics/payloads";
 import type { RollupDelta } from "../../app/analytics/order-facts";
 import prisma from "../../app/db.server";
+import { drainWebhookInbox } from "../../app/jobs/webhook-worker.server";
 import { recordOrders } from "../../app/models/orders.server";
+import { acceptWebhook } from "../../app/models/webhook-inbox.server";
 import {
   applyCohortDeltas,
   applyRollupDeltas,
@@ -174,6 +176,67 @@ describe("concurrent writers of the same customers", { timeout: 120_000 }, () =>
       // 10.00 + 11.00 + … + 17.00
       expect(customer.revenue).toBe(10_800n);
       expect(customer.firstOrderAt.toISOString()).toBe("2026-10-01T10:00:00.000Z");
+    }
+  });
+});
+
+describe("two workers draining one inbox", { timeout: 300_000 }, () => {
+  it("process every event once, and the aggregates equal a recomputation", async () => {
+    // 300 orders of 40 customers, plus orders/updated deliveries of every fifth order, delivered
+    // in one burst; two workers (two instances) drain it at once in small batches.
+    for (let n = 0; n < 300; n++) {
+      const payload = (price: string, updatedAt: string) =>
+        orderPayload({
+          id: 5_000 + n,
+          customerId: n % 4 === 0 ? null : 900 + (n % 40),
+          group: n % 10 === 0 ? "holdout" : "treatment",
+          shown: "wax",
+          createdAt: `2026-11-${String(1 + (n % 28)).padStart(2, "0")}T10:00:00Z`,
+          updatedAt,
+          lines: [
+            { id: n * 10, productId: 1 + (n % 7), price },
+            {
+              id: n * 10 + 1,
+              productId: 20,
+              price: "5.00",
+              offerId: n % 3 === 0 ? "wax" : undefined,
+            },
+          ],
+        });
+      await acceptWebhook({
+        shop: SHOP,
+        topic: "ORDERS_CREATE",
+        eventId: `c-${n}`,
+        payload: payload(`${10 + (n % 9)}.00`, "2026-11-29T10:00:00Z"),
+      });
+      if (n % 5 === 0) {
+        await acceptWebhook({
+          shop: SHOP,
+          topic: "ORDERS_UPDATED",
+          eventId: `u-${n}`,
+          payload: payload("99.00", "2026-11-30T10:00:00Z"),
+        });
+      }
+    }
+    const drain = () =>
+      drainWebhookInbox({ adminFor: () => Promise.resolve(null), batchSize: 20, maxEvents: 400 });
+    const [a, b] = await Promise.all([drain(), drain()]);
+
+    expect(a.failed + b.failed).toBe(0);
+    expect(a.processed + b.processed).toBe(360);
+    expect(await prisma.webhookEvent.count({ where: { status: "done", attempts: 1 } })).toBe(360);
+    expect(await prisma.analyticsOrder.count()).toBe(300);
+    // The newest delivery of each order won, whichever worker took which.
+    expect(await prisma.analyticsOrder.count({ where: { value: 10_400n } })).toBe(60);
+    expect(rollupMismatches(await storedRollups(SHOP), await bruteForceRollups(SHOP))).toEqual([]);
+    expect(await storedCohorts(SHOP)).toEqual(await bruteForceCohorts(SHOP));
+    const customers = await prisma.analyticsCustomer.findMany();
+    const orders = await prisma.analyticsOrder.findMany({ where: { NOT: { customerId: null } } });
+    expect(customers).toHaveLength(new Set(orders.map((o) => o.customerId)).size);
+    for (const customer of customers) {
+      const own = orders.filter((o) => o.customerId === customer.customerId);
+      expect(customer.orders).toBe(own.length);
+      expect(customer.revenue).toBe(own.reduce((sum, o) => sum + o.value, 0n));
     }
   });
 });
