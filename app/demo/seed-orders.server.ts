@@ -1,6 +1,6 @@
 import { localDay, type NormalizedOrder } from "../analytics/order-facts";
 import { saveShopFacts } from "../models/analytics-shop.server";
-import { bulkLoadOrders } from "../models/orders.server";
+import { bulkLoadOrders } from "../models/bulk-load.server";
 import { mineProductPairs } from "../models/pairs.server";
 import prisma from "../db.server";
 import { recordDataRequest } from "../models/compliance.server";

@@ -14,7 +14,7 @@ import { CUSTOMER_STATE_QUERY } from "../graphql/customers";
 import { METAFIELDS_SET_MUTATION } from "../graphql/metafields";
 import { adminRequest, requireNoUserErrors, type AdminApi } from "../shopify/admin.server";
 import { APP_NAMESPACE } from "../shopify/metafields.server";
-import { lastAcceptedAt } from "./orders.server";
+import { lastAcceptedAt } from "./stored-orders.server";
 
 export const CUSTOMER_STATE_KEY = "ladder_state";
 export const MAX_MIRRORED_TAGS = 50;

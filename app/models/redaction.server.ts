@@ -12,12 +12,9 @@ import type { Prisma } from "@prisma/client";
 import { accumulate, contribution, type RollupDelta } from "../analytics/order-facts";
 import prisma from "../db.server";
 import { countInChunks, findInChunks } from "./in-chunks.server";
-import {
-  applyRollupDeltas,
-  countedFromRow,
-  refreshCustomers,
-  STORED_SELECT,
-} from "./orders.server";
+import { refreshCustomers } from "./customer-rollups.server";
+import { countedFromRow, STORED_SELECT } from "./stored-orders.server";
+import { applyRollupDeltas } from "./set-writes.server";
 import { recordTombstones, redactedAmong, type Subjects } from "./tombstones.server";
 
 type Tx = Prisma.TransactionClient;
@@ -76,10 +73,11 @@ async function purgeIn(tx: Tx, shop: string, subjects: Subjects): Promise<{ orde
   await countInChunks(customerIds, (chunk) =>
     tx.dataRequest.deleteMany({ where: { shop, customerId: { in: chunk } } }),
   );
-  await applyRollupDeltas(tx, shop, deltas);
   const customers = new Set<string>(customerIds);
   for (const order of orders.values()) if (order.customerId) customers.add(order.customerId);
+  // Customers before the daily rollups: the lock order every writer of orders keeps.
   await refreshCustomers(tx, shop, [...customers]);
+  await applyRollupDeltas(tx, shop, deltas);
   return { orders: orders.size };
 }
 

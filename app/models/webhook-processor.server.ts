@@ -8,7 +8,8 @@ import { getShopFacts, saveShopFacts } from "./analytics-shop.server";
 import { syncCustomerState } from "./customer-state.server";
 import type { NormalizedOrder } from "../analytics/order-facts";
 import prisma from "../db.server";
-import { recordOrders, recordRefund } from "./orders.server";
+import { recordOrders } from "./orders.server";
+import { recordRefund } from "./refunds.server";
 import { redactedAmong } from "./tombstones.server";
 
 /** Topics (as the library reports them) that go through the inbox. */

@@ -16,7 +16,8 @@ import { validateConfig } from "../../app/config";
 import prisma from "../../app/db.server";
 import { seededRandom } from "../../app/demo/orders";
 import { exportCsv, loadDashboard, parseRange } from "../../app/models/analytics.server";
-import { recordOrders, recordRefund } from "../../app/models/orders.server";
+import { recordOrders } from "../../app/models/orders.server";
+import { recordRefund } from "../../app/models/refunds.server";
 import { mineProductPairs } from "../../app/models/pairs.server";
 import { getOffer } from "../../app/models/offers.server";
 import {

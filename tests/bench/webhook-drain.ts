@@ -11,13 +11,15 @@
  * Loopback only and bounded (5,500 deliveries, drain capped at 5 minutes).
  */
 import { execFileSync, fork } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 
 const SHOP = "bench-drain.myshopify.com";
 const EVENTS = 5_000;
 const DUPLICATES = 500;
-const INSTANCES = [1, 2];
+/** BENCH_INSTANCES=1 (or 2) runs one of the two. */
+const INSTANCES = process.env.BENCH_INSTANCES ? [Number(process.env.BENCH_INSTANCES)] : [1, 2];
 const MAX_DRAIN_MS = 300_000;
 
 function order(n: number) {
@@ -93,13 +95,20 @@ async function work() {
   let processed = 0;
   let failed = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   for (;;) {
     const r = await drainWebhookInbox({ adminFor: () => Promise.resolve(null), maxEvents: 1_000 });
     processed += r.processed;
     failed += r.failed;
     if (r.processed + r.failed === 0) break;
   }
-  process.send?.({ processed, failed, ms: performance.now() - started });
+  const used = process.cpuUsage(cpu);
+  process.send?.({
+    processed,
+    failed,
+    ms: performance.now() - started,
+    cpuMs: (used.user + used.system) / 1000,
+  });
 }
 
 /** Child: the admin's analytics page model, loaded in a loop until told to stop. */
@@ -179,6 +188,98 @@ function count(url: string, sql: string): number {
   return Number(psql(url, ["-c", sql]));
 }
 
+/**
+ * Rows of the maintained aggregates that differ from a recomputation over the stored orders:
+ * daily rollups (all orders), customers (orders, revenue, first order) and cohorts (from the
+ * customers). Concurrent instances must leave none.
+ */
+const ROLLUP_DRIFT = `
+  WITH daily AS (
+    SELECT day, "group", count(*) AS orders, sum(value)::float8 AS value
+    FROM "AnalyticsOrder" WHERE NOT cancelled GROUP BY 1, 2),
+  stored_daily AS (
+    SELECT day, "group", orders::bigint AS orders, "valueSum" AS value FROM "DailyRollup"
+    WHERE "offerId" = '' AND (orders <> 0 OR "valueSum" <> 0)),
+  customers AS (
+    SELECT "customerId", count(*) AS orders, sum(value) AS revenue, min("createdAt") AS first
+    FROM "AnalyticsOrder" WHERE NOT cancelled AND "customerId" IS NOT NULL GROUP BY 1),
+  cohorts AS (
+    SELECT "cohortMonth" AS month, "group", count(*) AS customers, sum(orders) AS orders,
+      sum(revenue)::float8 AS revenue
+    FROM "AnalyticsCustomer" GROUP BY 1, 2),
+  stored_cohorts AS (
+    SELECT month, "group", customers::bigint AS customers, orders::numeric AS orders, revenue
+    FROM "CohortRollup" WHERE customers <> 0 OR orders <> 0 OR revenue <> 0)
+  SELECT
+    (SELECT count(*) FROM daily d FULL JOIN stored_daily s USING (day, "group")
+      WHERE d.orders IS DISTINCT FROM s.orders OR d.value IS DISTINCT FROM s.value)
+  + (SELECT count(*) FROM customers b FULL JOIN "AnalyticsCustomer" c USING ("customerId")
+      WHERE b.orders IS DISTINCT FROM c.orders OR b.revenue IS DISTINCT FROM c.revenue
+        OR b.first IS DISTINCT FROM c."firstOrderAt")
+  + (SELECT count(*) FROM cohorts b FULL JOIN stored_cohorts s USING (month, "group")
+      WHERE b.customers IS DISTINCT FROM s.customers OR b.orders IS DISTINCT FROM s.orders
+        OR b.revenue IS DISTINCT FROM s.revenue)`;
+
+const WORKER_APP = "ladder-bench-worker";
+
+/** CPU time a server process used so far (ms), from /proc: the server runs on this machine. */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime (fields 14 and 15 of stat), in clock ticks of 10 ms on Linux.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Samples the server's sessions on the bench database every 50 ms while the workers drain: how
+ * often a worker inside a transaction waits for a lock (rows, advisory locks) rather than working.
+ * Stopping also reads the CPU time of the workers' server sessions (null when unreadable).
+ */
+async function sampleLockWaits(
+  url: string,
+): Promise<{ stop: () => Promise<{ lockWaits: number; serverCpuMs: number | null }> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let busy = 0;
+  let waiting = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await client.query<{ busy: string; waiting: string }>(
+        `SELECT count(*) FILTER (WHERE state IN ('active', 'idle in transaction')) AS busy,
+           count(*) FILTER (WHERE wait_event_type = 'Lock') AS waiting
+         FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+        [WORKER_APP],
+      );
+      busy += Number(rows[0]?.busy ?? 0);
+      waiting += Number(rows[0]?.waiting ?? 0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      const { rows } = await client.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1",
+        [WORKER_APP],
+      );
+      await client.end();
+      const cpu = rows.map((r) => processCpuMs(r.pid));
+      return {
+        lockWaits: busy === 0 ? 0 : waiting / busy,
+        serverCpuMs: cpu.some((ms) => ms === null)
+          ? null
+          : cpu.reduce<number>((sum, ms) => sum + (ms ?? 0), 0),
+      };
+    },
+  };
+}
+
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
@@ -196,11 +297,15 @@ async function main() {
 
     const dashboard = child("--admin", url);
     await next(dashboard);
-    const workers = Array.from({ length: instances }, () => child("--work", url));
+    // Named, so the lock sampling below counts the workers' sessions only.
+    const workers = Array.from({ length: instances }, () =>
+      child("--work", `${url}?application_name=${WORKER_APP}`),
+    );
     // Give each worker time to import the app before the clock starts.
     await new Promise((r) => setTimeout(r, 4_000));
+    const done = workers.map((w) => next<{ processed: number; failed: number; cpuMs: number }>(w));
+    const waits = await sampleLockWaits(url);
     const started = performance.now();
-    const done = workers.map((w) => next<{ processed: number; failed: number }>(w));
     for (const w of workers) w.send("go");
     const results = await Promise.race([
       Promise.all(done),
@@ -209,6 +314,7 @@ async function main() {
       ),
     ]);
     const drainMs = performance.now() - started;
+    const { lockWaits, serverCpuMs } = await waits.stop();
     const timesMsg = next<{ times: number[] }>(dashboard);
     dashboard.send("stop");
     const times = (await timesMsg).times.sort((a, b) => a - b);
@@ -225,7 +331,9 @@ async function main() {
       url,
       `SELECT coalesce(sum(orders), 0) AS n FROM "DailyRollup" WHERE "offerId" = ''`,
     );
+    const drift = count(url, ROLLUP_DRIFT);
     const processed = results.reduce((s, r) => s + r.processed, 0);
+    const cpuPerEvent = results.reduce((s, r) => s + r.cpuMs, 0) / Math.max(1, processed);
     const lost = EVENTS - Math.min(recorded, doneEvents);
     rows.push(
       [
@@ -235,10 +343,16 @@ async function main() {
         String(lost).padStart(4),
         String(Math.max(twice, processed - accepted.stored)).padStart(15),
         String(rollupOrders).padStart(13),
+        String(drift).padStart(12),
         (drainMs / 1000).toFixed(1).padStart(7),
         ((accepted.stored * 1000) / drainMs).toFixed(0).padStart(8),
         pct(times, 50).toFixed(0).padStart(9),
         pct(times, 95).toFixed(0).padStart(9),
+        cpuPerEvent.toFixed(2).padStart(16),
+        (serverCpuMs === null ? "n/a" : (serverCpuMs / Math.max(1, processed)).toFixed(2)).padStart(
+          16,
+        ),
+        `${(lockWaits * 100).toFixed(1)}%`.padStart(10),
       ].join(" | "),
     );
     dropDatabase(base, name);
@@ -247,10 +361,14 @@ async function main() {
     `Webhook processing benchmark — Node ${process.version}, PostgreSQL, loopback, ${EVENTS} events + ${DUPLICATES} repeated deliveries\n`,
   );
   console.log(
-    "instances | accepted | repeats | lost | processed twice | rollup orders | drain s | events/s | admin p50 | admin p95",
+    "instances | accepted | repeats | lost | processed twice | rollup orders | rollup drift | drain s | events/s | admin p50 | admin p95 | worker CPU ms/ev | server CPU ms/ev | lock waits",
   );
   for (const row of rows) console.log(row);
-  console.log("\n(admin: the analytics page's model, loaded in a loop during the drain, ms)");
+  console.log(
+    "\n(admin: the analytics page's model, loaded in a loop during the drain, ms; worker CPU: the" +
+      " workers' own CPU time per event; server CPU: their PostgreSQL sessions' CPU time per event; lock waits: share of the workers' in-transaction samples" +
+      " that waited for a lock, sampled every 50 ms)",
+  );
 }
 
 if (process.argv.includes("--enqueue")) await enqueue();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { findProduct, type DemoProduct, type DemoVariant } from "../../app/demo/catalog";
-import { load, type Offer } from "../../app/engine";
+import type { Offer } from "../../app/engine";
 import { backgroundSettled } from "../../app/models/background.server";
 import { openNotices } from "../../app/models/notices.server";
 import { createOffer, getOffer } from "../../app/models/offers.server";
@@ -13,29 +13,10 @@ import { unauthenticated } from "../../app/shopify.server";
 import { installAdminStandIn, type RecordingStandIn } from "../support/admin-api";
 import { installSession, routeArgs, TEST_SHOP } from "../support/admin-routes";
 import { clearOfferTables } from "../support/offers-db";
+import { P, publishedOffers, upgrade, V, waxing } from "../support/wash-offers";
 import { rawWebhookRequest, responseOf, webhookRequest } from "../support/webhooks";
 
 const OTHER_SHOP = "other-shop.myshopify.com";
-const P = (n: number) => `gid://shopify/Product/${n}`;
-const V = (n: number) => `gid://shopify/ProductVariant/${n}`;
-
-const upgrade: Offer = {
-  id: "premium-wash",
-  kind: "upgrade",
-  title: "Premium wash upgrade",
-  status: "active",
-  trigger: { productIds: [P(1001)] },
-  to: { variantId: V(2002), productId: P(1002), title: "Premium wash", price: "35.00" },
-  discountPercent: 10,
-};
-const waxing: Offer = {
-  id: "waxing",
-  kind: "cross-sell",
-  title: "Waxing with a wash",
-  status: "active",
-  trigger: { productIds: [P(1001), P(1002)] },
-  item: { variantId: V(2003), productId: P(1003), title: "Waxing", price: "15.00" },
-};
 
 function productPayload(
   id: number,
@@ -83,13 +64,6 @@ async function deliverDelete(id: number, { secret }: { secret?: string } = {}) {
   const response = await responseOf(() => productDelete(routeArgs(request)));
   await backgroundSettled();
   return response;
-}
-
-/** The offers of the published checkout config, as checkout loads them. */
-function publishedOffers(api: RecordingStandIn) {
-  const metafield = api.metafields().find((m) => m.key === "ladder_config");
-  const runtime = metafield ? load(JSON.parse(metafield.value)) : null;
-  return runtime ? Array.from({ length: runtime.size }, (_, i) => runtime.offerAt(i)) : [];
 }
 
 const versions = async () =>

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import prisma from "../../app/db.server";
 import { DEMO_OFFERS } from "../../app/demo/demo-offers";
-import { load, type Offer } from "../../app/engine";
 import { backgroundSettled } from "../../app/models/background.server";
 import { openNotices } from "../../app/models/notices.server";
 import { createOffer } from "../../app/models/offers.server";
@@ -19,39 +18,17 @@ import { unauthenticated } from "../../app/shopify.server";
 import { installAdminStandIn, type RecordingStandIn } from "../support/admin-api";
 import { installSession, routeArgs, TEST_SHOP } from "../support/admin-routes";
 import { clearOfferTables } from "../support/offers-db";
+import { publishedOffers, upgrade, V, waxing as washWaxing } from "../support/wash-offers";
 import { responseOf, webhookRequest } from "../support/webhooks";
 
-const P = (n: number) => `gid://shopify/Product/${n}`;
-const V = (n: number) => `gid://shopify/ProductVariant/${n}`;
-
-const upgrade: Offer = {
-  id: "premium-wash",
-  kind: "upgrade",
-  title: "Premium wash upgrade",
-  status: "active",
-  trigger: { productIds: [P(1001)] },
-  to: { variantId: V(2002), productId: P(1002), title: "Premium wash", price: "35.00" },
-  discountPercent: 10,
-};
-const waxing: Offer = {
-  id: "waxing",
-  kind: "cross-sell",
-  title: "Waxing with a wash",
-  status: "active",
-  trigger: { productIds: [P(1001), P(1002)] },
-  item: { variantId: V(2003), productId: P(1003), title: "Waxing", price: "15.00" },
-  discountPercent: 20,
-};
+/** With a discount, so the discount function's config would name its item if it were published. */
+const waxing = { ...washWaxing, discountPercent: 20 };
 
 /** Stock the stand-in reports, by variant; empty = the catalog's (everything in stock). */
 const inventory = new Map<string, number>();
 let adminApi: RecordingStandIn;
 
-function publishedOfferIds(): string[] {
-  const metafield = adminApi.metafields().find((m) => m.key === "ladder_config");
-  const runtime = metafield ? load(JSON.parse(metafield.value)) : null;
-  return runtime ? Array.from({ length: runtime.size }, (_, i) => runtime.offerAt(i).id) : [];
-}
+const publishedOfferIds = () => publishedOffers(adminApi).map((offer) => offer.id);
 
 const publications = async () =>
   (
