@@ -28,7 +28,8 @@ import {
 } from "../components/analytics/format";
 import { TrendChart } from "../components/analytics/TrendChart";
 import { RANGE_PRESETS } from "../analytics/range";
-import { loadHomeDashboard } from "../models/analytics.server";
+import { loadHome } from "../models/home.server";
+import { GetStartedCard } from "../components/home/GetStartedCard";
 import { authenticate, isDemoMode } from "../shopify.server";
 import { SectionCard } from "../components/SectionCard";
 import { downloadFile } from "../components/download";
@@ -37,8 +38,8 @@ import { useRefreshWhile } from "../components/useRefreshWhile";
 export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const home = await loadHomeDashboard(session.shop, new URL(request.url).searchParams);
+  const { admin, session } = await authenticate.admin(request);
+  const home = await loadHome(session.shop, admin, new URL(request.url).searchParams, isDemoMode);
   return { ...home, demo: isDemoMode };
 };
 
@@ -69,8 +70,16 @@ export default function Home() {
   // While the order history imports, refresh every few seconds to show its progress.
   useRefreshWhile(Boolean(backfill?.running));
 
+  const firstRun = data.getStarted;
   return (
-    <Page title="Ladder" subtitle="What your offers earned, measured against a holdout group">
+    <Page
+      title="Ladder"
+      subtitle={
+        firstRun
+          ? "Put your first offers in front of buyers"
+          : "What your offers earned, measured against a holdout group"
+      }
+    >
       <Layout>
         {data.demo ? (
           <Layout.Section>
@@ -81,6 +90,11 @@ export default function Home() {
                 value by 6%.
               </p>
             </Banner>
+          </Layout.Section>
+        ) : null}
+        {firstRun ? (
+          <Layout.Section>
+            <GetStartedCard getStarted={firstRun} />
           </Layout.Section>
         ) : null}
         {backfill ? (
