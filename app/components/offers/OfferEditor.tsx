@@ -39,6 +39,7 @@ import { UnsavedChangesBar } from "../UnsavedChangesBar";
 import { useCatalogPicker, type PickKind } from "./CatalogPicker";
 import { previewCopy } from "./copy-preview";
 import { DiscountValueField } from "./DiscountValueField";
+import { EditorOverlapBanner } from "./EditorOverlapBanner";
 import { TagInput } from "./TagInput";
 import { VariantResultsCard } from "./VariantResultsCard";
 import { VariantsCard } from "./VariantsCard";
@@ -161,6 +162,10 @@ export function OfferEditor({ data }: { data: OfferEditorData }) {
               kind={form.kind}
               failed={Boolean(result && !result.ok)}
               status={form.status}
+            />
+            <EditorOverlapBanner
+              overlaps={data.overlaps ?? []}
+              active={saved.status === "active"}
             />
             {result?.ok && !dirty ? (
               <Banner tone={result.complete ? "success" : "warning"} title="Saved">
