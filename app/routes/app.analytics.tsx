@@ -361,7 +361,7 @@ function PairSuggestion({ pair }: { pair: PairView }) {
         <DraftButton
           productA={pair.productA}
           productB={pair.productB}
-          label={`Create a draft offer: ${pair.titleB} with ${pair.titleA}`}
+          label={`Create draft offer: ${pair.titleB} with ${pair.titleA}`}
         />
       ) : null}
     </BlockStack>
