@@ -385,15 +385,17 @@ function DraftButton({
       <input type="hidden" name="productA" value={productA} />
       <input type="hidden" name="productB" value={productB} />
       <BlockStack gap="100">
-        <Button
-          submit
-          size="slim"
-          loading={fetcher.state !== "idle"}
-          disabled={done?.ok === true}
-          accessibilityLabel={done?.ok ? undefined : label}
-        >
-          {done?.ok ? "Draft created" : "Create draft offer"}
-        </Button>
+        <InlineStack>
+          <Button
+            submit
+            size="slim"
+            loading={fetcher.state !== "idle"}
+            disabled={done?.ok === true}
+            accessibilityLabel={done?.ok ? undefined : label}
+          >
+            {done?.ok ? "Draft created" : "Create draft offer"}
+          </Button>
+        </InlineStack>
         {done?.ok && done.offerId ? (
           <Link url={`/app/offers/${encodeURIComponent(done.offerId)}`}>Open the draft</Link>
         ) : null}
