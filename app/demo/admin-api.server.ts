@@ -220,6 +220,13 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
       currencyCode: shopInfo.currencyCode,
       enabledPresentmentCurrencies: [shopInfo.currencyCode],
       ianaTimezone: shopInfo.ianaTimezone,
+      plan: {
+        __typename: "ShopPlan",
+        shopifyPlus: shopInfo.shopifyPlus,
+        partnerDevelopment: false,
+        displayName: shopInfo.shopifyPlus ? "Shopify Plus" : "Basic",
+        publicDisplayName: shopInfo.shopifyPlus ? "Shopify Plus" : "Basic",
+      },
       currencyFormats: {
         moneyFormat: "${{amount}}",
         moneyInEmailsFormat: "${{amount}} USD",

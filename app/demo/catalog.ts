@@ -52,6 +52,8 @@ export interface DemoShopInfo {
   myshopifyDomain: string;
   currencyCode: string;
   ianaTimezone: string;
+  /** Checkout UI extensions render before the thank-you page on Shopify Plus only. */
+  shopifyPlus: boolean;
 }
 
 export const DEMO_SHOP_DOMAIN = "ladder-demo.myshopify.com";
@@ -63,6 +65,7 @@ export const DEMO_SHOP: DemoShopInfo = {
   myshopifyDomain: DEMO_SHOP_DOMAIN,
   currencyCode: "USD",
   ianaTimezone: "America/New_York",
+  shopifyPlus: false,
 };
 
 export const DEMO_COLLECTIONS: DemoCollection[] = [

@@ -6,10 +6,14 @@ export interface ShopQueryData {
     name: string;
     currencyCode: string;
     myshopifyDomain: string;
+    plan: { shopifyPlus: boolean };
   };
 }
 
-/** The shop facts the admin home shows and money formatting needs. */
+/**
+ * The shop facts the admin home shows (the plan decides where checkout offers render) and money
+ * formatting needs.
+ */
 export const SHOP_QUERY = adminDocument<ShopQueryData>(`#graphql
   query LadderShop {
     shop {
@@ -17,6 +21,9 @@ export const SHOP_QUERY = adminDocument<ShopQueryData>(`#graphql
       name
       currencyCode
       myshopifyDomain
+      plan {
+        shopifyPlus
+      }
     }
   }
 `);

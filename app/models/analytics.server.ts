@@ -37,6 +37,9 @@ function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Ranges of this many days or more are charted by week. */
+export const WEEKLY_FROM_DAYS = 90;
+
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -204,7 +207,8 @@ export async function loadDashboard(shop: string, range: DateRange): Promise<Das
 
   const groups = { treatment: emptyTotals(), holdout: emptyTotals(), none: emptyTotals() };
   const offers = new Map<string, OfferRow>();
-  const bucket = daysBetween(range.from, range.to) > 92 ? "week" : "day";
+  // From 90 days on, daily points are too many to read: one point per week.
+  const bucket = daysBetween(range.from, range.to) + 1 >= WEEKLY_FROM_DAYS ? "week" : "day";
   const trend = new Map<
     string,
     { t: number; tn: number; h: number; hn: number; attributed: number }

@@ -203,6 +203,7 @@ export async function customerDataReport(
 export interface DataRequestSummary {
   requestKey: string;
   customerId: string;
+  /** Orders in the report (the customer's and those Shopify listed), as the download holds them. */
   orders: number;
   requestedAt: string;
   answeredAt: string | null;
@@ -232,6 +233,43 @@ export async function recordDataRequest(
   });
 }
 
+/**
+ * How many orders each request's report holds, counted as the report gathers them: the
+ * customer's orders and the orders Shopify listed, each once.
+ */
+async function reportOrderCounts(
+  shop: string,
+  requests: readonly { customerId: string; orderIds: string[] }[],
+): Promise<number[]> {
+  const customerIds = [...new Set(requests.map((r) => r.customerId))];
+  const orderIds = [...new Set(requests.flatMap((r) => r.orderIds))];
+  const [byCustomer, byId] = await Promise.all([
+    findInChunks(customerIds, (chunk) =>
+      prisma.analyticsOrder.findMany({
+        where: { shop, customerId: { in: chunk } },
+        select: { orderId: true, customerId: true },
+      }),
+    ),
+    findInChunks(orderIds, (chunk) =>
+      prisma.analyticsOrder.findMany({
+        where: { shop, orderId: { in: chunk } },
+        select: { orderId: true },
+      }),
+    ),
+  ]);
+  const held = new Set(byId.map((o) => o.orderId));
+  const ofCustomer = new Map<string, string[]>();
+  for (const o of byCustomer) {
+    if (o.customerId === null) continue;
+    ofCustomer.set(o.customerId, [...(ofCustomer.get(o.customerId) ?? []), o.orderId]);
+  }
+  return requests.map(
+    (r) =>
+      new Set([...(ofCustomer.get(r.customerId) ?? []), ...r.orderIds.filter((id) => held.has(id))])
+        .size,
+  );
+}
+
 /** The shop's data requests, open ones first, newest first within each. */
 export async function listDataRequests(shop: string): Promise<DataRequestSummary[]> {
   const rows = await prisma.dataRequest.findMany({
@@ -239,11 +277,18 @@ export async function listDataRequests(shop: string): Promise<DataRequestSummary
     orderBy: [{ requestedAt: "desc" }],
     take: 200,
   });
+  const counts = await reportOrderCounts(
+    shop,
+    rows.map((row) => ({
+      customerId: row.customerId,
+      orderIds: row.orderIds === "" ? [] : row.orderIds.split(","),
+    })),
+  );
   return rows
-    .map((row) => ({
+    .map((row, i) => ({
       requestKey: row.requestKey,
       customerId: row.customerId,
-      orders: row.orderIds === "" ? 0 : row.orderIds.split(",").length,
+      orders: counts[i] ?? 0,
       requestedAt: row.requestedAt.toISOString(),
       answeredAt: row.answeredAt?.toISOString() ?? null,
     }))

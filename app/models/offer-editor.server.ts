@@ -3,7 +3,8 @@ import { DEFAULT_SETTINGS, minorDigits, type OfferKind } from "../engine";
 import { emptyForm, offerToForm, type ItemRef, type OfferForm } from "../offers/form";
 import type { AdminApi } from "../shopify/admin.server";
 import { itemRef, lookupCatalog, type CatalogLookup } from "../shopify/catalog.server";
-import { getOffer } from "./offers.server";
+import { findOverlaps, type Overlap } from "../offers/overlaps";
+import { getOffer, shopConfig } from "./offers.server";
 import { getShopSetup, shopCurrency } from "./shop-settings.server";
 import { variantResults, type VariantResultsView } from "./variant-results.server";
 
@@ -25,6 +26,30 @@ export interface OfferEditorData {
   updatedAt: string | null;
   /** An A/B-tested offer's results per copy. */
   results?: VariantResultsView | null;
+  /** Active offers this one overlaps (as if it were active too), with what buyers get. */
+  overlaps?: EditorOverlap[];
+}
+
+export interface EditorOverlap extends Overlap {
+  /** The other offers of the pair. */
+  others: { id: string; title: string }[];
+}
+
+/**
+ * The active offers that overlap this one, judged as if it were active too: a draft's warning says
+ * what activating it would do. An incomplete draft can't be judged yet.
+ */
+async function overlapsOf(shop: string, key: string): Promise<EditorOverlap[]> {
+  const { config } = await shopConfig(shop);
+  const self = config.offers.find((o) => o.id === key);
+  if (!self) return [];
+  // Only offers of its kind can overlap it; config order is kept (ranking's tie-breaker).
+  const offers = config.offers
+    .filter((o) => o.kind === self.kind)
+    .map((o) => (o.id === key ? { ...o, status: "active" as const } : o));
+  return findOverlaps({ ...config, offers })
+    .filter((o) => o.offers.some((x) => x.id === key))
+    .map((o) => ({ ...o, others: o.offers.filter((x) => x.id !== key) }));
 }
 
 async function segmentFacts(shop: string, currency: string): Promise<SegmentFacts> {
@@ -91,12 +116,14 @@ export async function offerEditor(
     ...stored.items.map((i) => i.variantId),
     ...stored.variants.flatMap((v) => (v.item ? [v.item.variantId] : [])),
   ];
-  const [lookup, results] = await Promise.all([
+  const [lookup, results, overlaps] = await Promise.all([
     lookupCatalog(admin, ids, minorDigits(currency)),
     variantResults(shop, key),
+    overlapsOf(shop, key),
   ]);
   return {
     results,
+    overlaps,
     isNew: false,
     form: withCatalogFacts(stored, lookup),
     names: Object.fromEntries(lookup.names),

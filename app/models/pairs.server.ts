@@ -2,11 +2,19 @@
  * Mines the shop's order history for products bought together and keeps the strongest pairs for
  * the suggestions list. Reads only the baskets (distinct product sets) with their order counts.
  */
-import { PairMiner, type ProductPairStat } from "../analytics/pairs";
+import { PairMiner } from "../analytics/pairs";
+import {
+  offeredPairs,
+  pairRows,
+  type PairProduct,
+  type PairRow,
+} from "../analytics/pair-suggestions";
+import { DEFAULT_SETTINGS } from "../engine";
 import prisma from "../db.server";
 import { findInChunks } from "./in-chunks.server";
 import { getShopFacts } from "./analytics-shop.server";
 import { fromDbInt } from "./db-integers.server";
+import { getShopSetup } from "./shop-settings.server";
 
 /** Pairs kept per shop (both directions count): enough for a long suggestions list. */
 const KEEP_PAIRS = 200;
@@ -44,45 +52,63 @@ export async function mineProductPairs(
   return { orders, pairs: kept.length, minSupport: support };
 }
 
-export interface Suggestion extends ProductPairStat {
-  titleA: string;
-  titleB: string;
-  /** The variant an offer would add, and its price (minor units), from the latest order. */
-  variantB: string | null;
-  unitPriceB: number | null;
-  variantTitleB: string | null;
-}
+export type Suggestion = PairRow;
 
+/**
+ * The suggestions list: one row per pair of products (strongest first), oriented from the cheaper
+ * product to the dearer one, with the offer that already pairs them, if any.
+ */
 export async function loadSuggestions(shop: string, limit = 25) {
-  const [run, pairs, facts] = await Promise.all([
+  const [run, pairs, facts, offers, setup] = await Promise.all([
     prisma.pairMiningRun.findUnique({ where: { shop } }),
+    // Both directions of each pair are stored: twice the rows make `limit` pairs.
     prisma.productPair.findMany({
       where: { shop },
       orderBy: [{ lift: "desc" }, { support: "desc" }, { confidence: "desc" }],
-      take: limit,
+      take: limit * 2,
     }),
     getShopFacts(shop),
+    prisma.offer.findMany({
+      where: { shop, kind: { in: ["cross-sell", "upgrade", "bundle", "gift"] } },
+      select: { key: true, title: true, body: true },
+    }),
+    getShopSetup(shop),
   ]);
   const ids = [...new Set(pairs.flatMap((p) => [p.productA, p.productB]))];
-  const products = new Map(
+  const products = new Map<string, PairProduct>(
     (
       await findInChunks(ids, (chunk) =>
         prisma.analyticsProduct.findMany({ where: { shop, productId: { in: chunk } } }),
       )
-    ).map((p) => [p.productId, p]),
+    ).map((p) => [
+      p.productId,
+      {
+        title: p.title,
+        variantId: p.variantId,
+        variantTitle: p.variantTitle,
+        unitPrice: fromDbInt(p.unitPrice),
+      },
+    ]),
   );
-  const suggestions: Suggestion[] = pairs.map(({ shop: _shop, ...p }) => {
-    const b = products.get(p.productB);
-    return {
-      ...p,
-      titleA: products.get(p.productA)?.title ?? `Product ${p.productA}`,
-      titleB: b?.title ?? `Product ${p.productB}`,
-      variantB: b?.variantId ?? null,
-      unitPriceB: b ? fromDbInt(b.unitPrice) : null,
-      variantTitleB: b?.variantTitle ?? null,
-    };
-  });
+  const linked = offeredPairs(
+    offers.map((o) => ({ key: o.key, title: o.title, body: parseBody(o.body) })),
+  );
+  const suggestions = pairRows(
+    pairs.map(({ shop: _shop, ...p }) => p),
+    products,
+    linked,
+    setup.settings.maxPriceRatio ?? DEFAULT_SETTINGS.maxPriceRatio,
+  ).slice(0, limit);
   return { run, suggestions, minSupport: facts.minSupport, currency: facts.currency };
+}
+
+function parseBody(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 export async function setMinSupport(shop: string, minSupport: number): Promise<void> {

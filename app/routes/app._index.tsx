@@ -5,15 +5,12 @@ import {
   Badge,
   Banner,
   BlockStack,
-  Box,
   Button,
   ButtonGroup,
   Card,
-  DataTable,
   InlineGrid,
   InlineStack,
   Layout,
-  Link,
   Page,
   Spinner,
   Text,
@@ -28,7 +25,9 @@ import {
 } from "../components/analytics/format";
 import { TrendChart } from "../components/analytics/TrendChart";
 import { RANGE_PRESETS } from "../analytics/range";
-import { loadHomeDashboard } from "../models/analytics.server";
+import { loadHome } from "../models/home.server";
+import { GetStartedCard } from "../components/home/GetStartedCard";
+import { OfferFigures } from "../components/home/OfferFigures";
 import { authenticate, isDemoMode } from "../shopify.server";
 import { SectionCard } from "../components/SectionCard";
 import { downloadFile } from "../components/download";
@@ -37,8 +36,8 @@ import { useRefreshWhile } from "../components/useRefreshWhile";
 export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const home = await loadHomeDashboard(session.shop, new URL(request.url).searchParams);
+  const { admin, session } = await authenticate.admin(request);
+  const home = await loadHome(session.shop, admin, new URL(request.url).searchParams, isDemoMode);
   return { ...home, demo: isDemoMode };
 };
 
@@ -69,8 +68,16 @@ export default function Home() {
   // While the order history imports, refresh every few seconds to show its progress.
   useRefreshWhile(Boolean(backfill?.running));
 
+  const firstRun = data.getStarted;
   return (
-    <Page title="Ladder" subtitle="What your offers earned, measured against a holdout group">
+    <Page
+      title="Ladder"
+      subtitle={
+        firstRun
+          ? "Put your first offers in front of buyers"
+          : "What your offers earned, measured against a holdout group"
+      }
+    >
       <Layout>
         {data.demo ? (
           <Layout.Section>
@@ -81,6 +88,11 @@ export default function Home() {
                 value by 6%.
               </p>
             </Banner>
+          </Layout.Section>
+        ) : null}
+        {firstRun ? (
+          <Layout.Section>
+            <GetStartedCard getStarted={firstRun} />
           </Layout.Section>
         ) : null}
         {backfill ? (
@@ -363,39 +375,12 @@ function DashboardSections({ data }: { data: LoaderData }) {
       </Layout.Section>
 
       <Layout.Section>
-        <Card padding="0">
-          <Box padding="400">
-            <Text as="h2" variant="headingMd">
-              Offers
-            </Text>
-          </Box>
-          {d.offers.length > 0 ? (
-            <DataTable
-              columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
-              headings={[
-                "Offer",
-                "Impressions",
-                "Acceptances",
-                "Acceptance rate",
-                "Attributed revenue",
-              ]}
-              rows={d.offers.map((o) => [
-                <OfferName key={o.offerId} id={o.offerId} title={data.offerTitles[o.offerId]} />,
-                formatCount(o.impressions),
-                formatCount(o.acceptances),
-                formatPercent(o.acceptanceRate),
-                money(o.revenue),
-              ])}
-              footerContent="Impressions are treatment orders whose checkout showed the offer."
-            />
-          ) : (
-            <Box padding="400">
-              <Text as="p" tone="subdued">
-                No offer was shown or accepted in this range.
-              </Text>
-            </Box>
-          )}
-        </Card>
+        <OfferFigures
+          offers={d.offers}
+          titles={data.offerTitles}
+          currency={d.currency}
+          digits={d.digits}
+        />
       </Layout.Section>
     </>
   );
@@ -441,21 +426,5 @@ function WhatLadderIs() {
         </Card>
       </Layout.Section>
     </>
-  );
-}
-
-/** An offer by the merchant's title, linked to its editor; a deleted offer shows its id. */
-function OfferName({ id, title }: { id: string; title: string | undefined }) {
-  if (title === undefined) {
-    return (
-      <Text as="span" tone="subdued">
-        {id} (deleted)
-      </Text>
-    );
-  }
-  return (
-    <Link url={`/app/offers/${encodeURIComponent(id)}`} removeUnderline>
-      {title}
-    </Link>
   );
 }

@@ -235,36 +235,20 @@ export default function AnalyticsPage() {
             </Box>
             {suggestions.suggestions.length > 0 ? (
               <DataTable
-                columnContentTypes={[
-                  "text",
-                  "text",
-                  "numeric",
-                  "numeric",
-                  "numeric",
-                  "numeric",
-                  "text",
-                ]}
+                columnContentTypes={["text", "numeric", "numeric", "numeric", "text"]}
                 headings={[
-                  "Bought",
-                  "Also bought",
+                  "Bought together",
                   "Orders with both",
                   "Support",
-                  "Confidence",
                   "Lift",
-                  "",
+                  "Cross-sell from the cheaper product",
                 ]}
                 rows={suggestions.suggestions.map((s) => [
-                  s.titleA,
-                  s.titleB,
+                  `${s.titleA} + ${s.titleB}`,
                   formatCount(s.ordersWithBoth),
                   formatPercent(s.support, 2),
-                  formatPercent(s.confidence),
                   s.lift.toFixed(2),
-                  <DraftButton
-                    key={`${s.productA}-${s.productB}`}
-                    productA={s.productA}
-                    productB={s.productB}
-                  />,
+                  <PairSuggestion key={`${s.productA}-${s.productB}`} pair={s} />,
                 ])}
               />
             ) : (
@@ -347,7 +331,52 @@ export default function AnalyticsPage() {
   );
 }
 
-function DraftButton({ productA, productB }: { productA: string; productB: string }) {
+type PairView = ReturnType<
+  typeof useLoaderData<typeof loader>
+>["suggestions"]["suggestions"][number];
+
+/** What to do with a pair: open the offer that already pairs them, or draft the cross-sell. */
+function PairSuggestion({ pair }: { pair: PairView }) {
+  if (pair.offer) {
+    return (
+      <BlockStack gap="100">
+        <InlineStack>
+          <Badge tone="success">Has an offer</Badge>
+        </InlineStack>
+        <Link url={`/app/offers/${encodeURIComponent(pair.offer.key)}`}>{pair.offer.title}</Link>
+      </BlockStack>
+    );
+  }
+  return (
+    <BlockStack gap="100">
+      <Text as="span">
+        {`Offer ${pair.titleB} to buyers of ${pair.titleA} (${formatPercent(pair.confidence)} of them buy it)`}
+      </Text>
+      {pair.note ? (
+        <Text as="span" tone="subdued" variant="bodySm">
+          {pair.note}
+        </Text>
+      ) : null}
+      {pair.suggest ? (
+        <DraftButton
+          productA={pair.productA}
+          productB={pair.productB}
+          label={`Create draft offer: ${pair.titleB} with ${pair.titleA}`}
+        />
+      ) : null}
+    </BlockStack>
+  );
+}
+
+function DraftButton({
+  productA,
+  productB,
+  label,
+}: {
+  productA: string;
+  productB: string;
+  label: string;
+}) {
   const fetcher = useFetcher<typeof action>();
   const done = fetcher.data;
   return (
@@ -356,9 +385,17 @@ function DraftButton({ productA, productB }: { productA: string; productB: strin
       <input type="hidden" name="productA" value={productA} />
       <input type="hidden" name="productB" value={productB} />
       <BlockStack gap="100">
-        <Button submit size="slim" loading={fetcher.state !== "idle"} disabled={done?.ok === true}>
-          {done?.ok ? "Draft created" : "Create draft offer"}
-        </Button>
+        <InlineStack>
+          <Button
+            submit
+            size="slim"
+            loading={fetcher.state !== "idle"}
+            disabled={done?.ok === true}
+            accessibilityLabel={done?.ok ? undefined : label}
+          >
+            {done?.ok ? "Draft created" : "Create draft offer"}
+          </Button>
+        </InlineStack>
         {done?.ok && done.offerId ? (
           <Link url={`/app/offers/${encodeURIComponent(done.offerId)}`}>Open the draft</Link>
         ) : null}

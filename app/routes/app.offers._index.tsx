@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import {
-  Badge,
   Banner,
   BlockStack,
   Box,
@@ -18,23 +17,18 @@ import {
   Modal,
   Page,
   Text,
+  useBreakpoints,
   useIndexResourceState,
 } from "@shopify/polaris";
 import { useState } from "react";
 import { OFFER_KINDS, type OfferKind } from "../engine";
 import { downloadExport } from "../components/download";
-import { formatAmount, formatCount, formatPercent } from "../components/analytics/format";
-import type { OfferPerformance } from "../models/analytics.server";
+import { OfferListRow } from "../components/offers/OfferListRow";
 import { OverlapWarning } from "../components/offers/OverlapWarning";
 import { formatWhen, PublishCard } from "../components/offers/PublishCard";
 import { dismissNotice } from "../models/notices.server";
 import { filtersFrom, offersOverview } from "../models/offers-overview.server";
-import {
-  deleteOffers,
-  setOffersStatus,
-  type OfferSummary,
-  type StatusChange,
-} from "../models/offers.server";
+import { deleteOffers, setOffersStatus, type StatusChange } from "../models/offers.server";
 import { createFromTemplate } from "../models/templates.server";
 import { KIND_DESCRIPTIONS, KIND_LABELS } from "../offers/describe";
 import { fieldErrors, fieldLabel } from "../offers/form";
@@ -92,33 +86,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
 };
 
-function scheduleText(offer: OfferSummary): string {
-  const day = (iso: string) =>
-    new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(
-      new Date(iso),
-    );
-  if (offer.startsAt && offer.endsAt) return `${day(offer.startsAt)} – ${day(offer.endsAt)}`;
-  if (offer.startsAt) return `From ${day(offer.startsAt)}`;
-  if (offer.endsAt) return `Until ${day(offer.endsAt)}`;
-  return "Always";
-}
-
-function StatusBadges({ offer, now }: { offer: OfferSummary; now: number }) {
-  const ended = offer.endsAt !== null && Date.parse(offer.endsAt) <= now;
-  const upcoming = offer.startsAt !== null && Date.parse(offer.startsAt) > now;
-  return (
-    <InlineStack align="start" gap="100">
-      {offer.status === "active" ? <Badge tone="success">Active</Badge> : <Badge>Draft</Badge>}
-      {!offer.complete ? <Badge tone="warning">Incomplete</Badge> : null}
-      {ended ? (
-        <Badge tone="critical">Ended</Badge>
-      ) : upcoming ? (
-        <Badge tone="info">Scheduled</Badge>
-      ) : null}
-    </InlineStack>
-  );
-}
-
 const BULK_TEXT: Record<BulkIntent, { verb: string; title: (n: number) => string; body: string }> =
   {
     activate: {
@@ -149,6 +116,10 @@ export default function OffersPage() {
   const [choosing, setChoosing] = useState(false);
   const [exporting, setExporting] = useState<string | null>(null);
   const [now] = useState(() => Date.now());
+  // On a phone the table becomes a list (Polaris's condensed rows); the server renders the
+  // table and the list replaces it after hydration, so both renders match.
+  const { mdDown } = useBreakpoints({ defaults: false });
+  const condensed = mdDown;
 
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
     useIndexResourceState(overview.offers.map((o) => ({ id: o.key })));
@@ -359,6 +330,7 @@ export default function OffersPage() {
                 <IndexTable
                   resourceName={{ singular: "offer", plural: "offers" }}
                   itemCount={overview.offers.length}
+                  condensed={condensed}
                   selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
                   onSelectionChange={handleSelectionChange}
                   loading={bulk.state !== "idle"}
@@ -389,44 +361,17 @@ export default function OffersPage() {
                   ]}
                 >
                   {overview.offers.map((offer, index) => (
-                    <IndexTable.Row
-                      id={offer.key}
+                    <OfferListRow
                       key={offer.key}
+                      offer={offer}
                       position={index}
                       selected={selectedResources.includes(offer.key)}
-                    >
-                      <IndexTable.Cell>
-                        <BlockStack gap="050">
-                          <Link
-                            url={`/app/offers/${encodeURIComponent(offer.key)}`}
-                            removeUnderline
-                            dataPrimaryLink
-                          >
-                            <Text as="span" fontWeight="semibold">
-                              {offer.title}
-                            </Text>
-                          </Link>
-                          <Text as="span" tone="subdued" variant="bodySm">
-                            {offer.key}
-                          </Text>
-                        </BlockStack>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>{KIND_LABELS[offer.kind]}</IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <StatusBadges offer={offer} now={now} />
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>{scheduleText(offer)}</IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Text as="span" alignment="end" numeric>
-                          {offer.priority}
-                        </Text>
-                      </IndexTable.Cell>
-                      <PerformanceCells
-                        figures={overview.performance.byOffer[offer.key]}
-                        currency={overview.performance.currency}
-                        digits={overview.performance.digits}
-                      />
-                    </IndexTable.Row>
+                      condensed={condensed}
+                      now={now}
+                      figures={overview.performance.byOffer[offer.key]}
+                      currency={overview.performance.currency}
+                      digits={overview.performance.digits}
+                    />
                   ))}
                 </IndexTable>
               </Card>
@@ -550,34 +495,4 @@ function BulkResult({ result }: { result: OffersActionData }) {
       ) : null}
     </Banner>
   );
-}
-
-/** Measured figures of one offer; a dash where nothing came back from orders yet. */
-function PerformanceCells({
-  figures,
-  currency,
-  digits,
-}: {
-  figures: OfferPerformance | undefined;
-  currency: string;
-  digits: number;
-}) {
-  const cell = (text: string) => (
-    <IndexTable.Cell>
-      <Text as="span" alignment="end" numeric>
-        {text}
-      </Text>
-    </IndexTable.Cell>
-  );
-  if (!figures) return [cell("—"), cell("—"), cell("—")];
-  const rate = figures.impressions > 0 ? figures.acceptances / figures.impressions : null;
-  return [
-    cell(formatCount(figures.impressions)),
-    cell(
-      rate === null
-        ? formatCount(figures.acceptances)
-        : `${formatCount(figures.acceptances)} (${formatPercent(rate)})`,
-    ),
-    cell(formatAmount(figures.revenue, currency, digits)),
-  ];
 }

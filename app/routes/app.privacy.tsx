@@ -98,7 +98,7 @@ export default function PrivacyRequests() {
                   headings={[
                     { title: "Customer" },
                     { title: "Requested" },
-                    { title: "Orders listed" },
+                    { title: "Orders in the report" },
                     { title: "Status" },
                     { title: "Actions" },
                   ]}

@@ -17,6 +17,7 @@ import type { Problem } from "../config";
 import { TagInput } from "../components/offers/TagInput";
 import { currencySymbol } from "../components/money";
 import { UnsavedChangesBar } from "../components/UnsavedChangesBar";
+import { HydratedFieldset } from "../components/HydratedFieldset";
 import { DEFAULT_SETTINGS, minorDigits, type Settings } from "../engine";
 import { saveSettingsPage, settingsPage, type CombinesWith } from "../models/shop-settings.server";
 import { numberOrText, type JsonObject, type JsonValue } from "../offers/form";
@@ -124,153 +125,155 @@ export default function SettingsPage() {
     );
 
   return (
-    <Page
-      title="Settings"
-      subtitle="The guardrails every offer follows, from the sales practice behind Ladder."
-      backAction={{ content: "Home", url: "/app" }}
-      primaryAction={{ content: "Save", onAction: save, loading: saving, disabled: !dirty }}
-    >
-      <UnsavedChangesBar
-        id="settings-save-bar"
-        dirty={dirty}
-        saving={saving}
-        onSave={save}
-        onDiscard={() => setForm(saved)}
-      />
-      <Layout>
-        <Layout.Section>
-          <BlockStack gap="400">
-            {result && !result.ok ? (
-              <Banner tone="critical" title="Not saved: fix these fields">
-                <ProblemList
-                  problems={result.problems.map((p) => ({
-                    ...p,
-                    label: settingLabel(p.path),
-                    message: plainMessage(p.message),
-                  }))}
-                />
-              </Banner>
-            ) : null}
-            {result?.ok && !dirty ? (
-              <Banner tone="success" title="Settings saved">
-                <p>They reach checkout with the next publish.</p>
-              </Banner>
-            ) : null}
+    <HydratedFieldset>
+      <Page
+        title="Settings"
+        subtitle="The guardrails every offer follows, from the sales practice behind Ladder."
+        backAction={{ content: "Home", url: "/app" }}
+        primaryAction={{ content: "Save", onAction: save, loading: saving, disabled: !dirty }}
+      >
+        <UnsavedChangesBar
+          id="settings-save-bar"
+          dirty={dirty}
+          saving={saving}
+          onSave={save}
+          onDiscard={() => setForm(saved)}
+        />
+        <Layout>
+          <Layout.Section>
+            <BlockStack gap="400">
+              {result && !result.ok ? (
+                <Banner tone="critical" title="Not saved: fix these fields">
+                  <ProblemList
+                    problems={result.problems.map((p) => ({
+                      ...p,
+                      label: settingLabel(p.path),
+                      message: plainMessage(p.message),
+                    }))}
+                  />
+                </Banner>
+              ) : null}
+              {result?.ok && !dirty ? (
+                <Banner tone="success" title="Settings saved">
+                  <p>They reach checkout with the next publish.</p>
+                </Banner>
+              ) : null}
 
-            <SectionCard title="Guardrails">
-              <FormLayout>
-                <TextField
-                  label="Offers shown at once"
-                  type="number"
-                  min={1}
-                  max={10}
-                  value={form.maxOffers}
-                  onChange={(maxOffers) => update({ maxOffers })}
-                  autoComplete="off"
-                  error={errors.maxOffers}
-                  helpText="Don't overwhelm: a good assistant suggests one or two things, not ten (1–10)."
-                />
-                <TextField
-                  label="Price guardrail"
-                  suffix="× the item that triggered it"
-                  inputMode="decimal"
-                  value={form.maxPriceRatio}
-                  onChange={(maxPriceRatio) => update({ maxPriceRatio })}
-                  autoComplete="off"
-                  error={errors.maxPriceRatio}
-                  helpText="Keep offers in proportion: don't offer a lens that costs twice the camera, or a Ferrari to a Ford driver."
-                />
-                <TextField
-                  label="Cooldown after an accepted offer"
-                  type="number"
-                  min={0}
-                  suffix="days"
-                  value={form.cooldownDays}
-                  onChange={(cooldownDays) => update({ cooldownDays })}
-                  autoComplete="off"
-                  error={errors.cooldownDays}
-                  helpText="Don't push again too soon: after a customer says yes, no more upsells for a while (0 turns it off)."
-                />
-                <TextField
-                  label="Holdout group"
-                  type="number"
-                  min={0}
-                  max={50}
-                  suffix="% of buyers"
-                  value={form.holdoutPercent}
-                  onChange={(holdoutPercent) => update({ holdoutPercent })}
-                  autoComplete="off"
-                  error={errors.holdoutPercent}
-                  helpText="Measure honestly: a stable share of buyers sees no offers, so the lift you see is measured, not claimed (0–50)."
-                />
-              </FormLayout>
-            </SectionCard>
+              <SectionCard title="Guardrails">
+                <FormLayout>
+                  <TextField
+                    label="Offers shown at once"
+                    type="number"
+                    min={1}
+                    max={10}
+                    value={form.maxOffers}
+                    onChange={(maxOffers) => update({ maxOffers })}
+                    autoComplete="off"
+                    error={errors.maxOffers}
+                    helpText="Don't overwhelm: a good assistant suggests one or two things, not ten (1–10)."
+                  />
+                  <TextField
+                    label="Price guardrail"
+                    suffix="× the item that triggered it"
+                    inputMode="decimal"
+                    value={form.maxPriceRatio}
+                    onChange={(maxPriceRatio) => update({ maxPriceRatio })}
+                    autoComplete="off"
+                    error={errors.maxPriceRatio}
+                    helpText="Keep offers in proportion: don't offer a lens that costs twice the camera, or a Ferrari to a Ford driver."
+                  />
+                  <TextField
+                    label="Cooldown after an accepted offer"
+                    type="number"
+                    min={0}
+                    suffix="days"
+                    value={form.cooldownDays}
+                    onChange={(cooldownDays) => update({ cooldownDays })}
+                    autoComplete="off"
+                    error={errors.cooldownDays}
+                    helpText="Don't push again too soon: after a customer says yes, no more upsells for a while (0 turns it off)."
+                  />
+                  <TextField
+                    label="Holdout group"
+                    type="number"
+                    min={0}
+                    max={50}
+                    suffix="% of buyers"
+                    value={form.holdoutPercent}
+                    onChange={(holdoutPercent) => update({ holdoutPercent })}
+                    autoComplete="off"
+                    error={errors.holdoutPercent}
+                    helpText="Measure honestly: a stable share of buyers sees no offers, so the lift you see is measured, not claimed (0–50)."
+                  />
+                </FormLayout>
+              </SectionCard>
 
-            <SectionCard title="Customer tags">
-              <TagInput
-                label="Complaint tags"
-                values={form.suppressTags}
-                onChange={(suppressTags) => update({ suppressTags })}
-                error={errors.suppressTags}
-                helpText="Don't upsell into a complaint: customers with any of these tags see no offers and no nudges at all."
-              />
-              <TagInput
-                label="Budget tags"
-                values={form.budgetTags}
-                onChange={(budgetTags) => update({ budgetTags })}
-                error={errors.budgetTags}
-                helpText="Respect budgets: customers with these tags see no upgrades or add-ons (free-shipping progress stays)."
-              />
-            </SectionCard>
-
-            <SectionCard title="Segments">
-              <Text as="p" tone="subdued">
-                Offers can target new, returning, frequent or premium customers: the right step of
-                the ladder for where the customer stands.
-              </Text>
-              <FormLayout>
-                <TextField
-                  label="Frequent customers from"
-                  type="number"
-                  min={1}
-                  suffix="orders"
-                  value={form.frequentMinOrders}
-                  onChange={(frequentMinOrders) => update({ frequentMinOrders })}
-                  autoComplete="off"
-                  error={errors["segments.frequentMinOrders"]}
-                  helpText="Regulars have earned offers that reward loyalty rather than first-purchase nudges."
+              <SectionCard title="Customer tags">
+                <TagInput
+                  label="Complaint tags"
+                  values={form.suppressTags}
+                  onChange={(suppressTags) => update({ suppressTags })}
+                  error={errors.suppressTags}
+                  helpText="Don't upsell into a complaint: customers with any of these tags see no offers and no nudges at all."
                 />
                 <TagInput
-                  label="Premium tags"
-                  values={form.premiumTags}
-                  onChange={(premiumTags) => update({ premiumTags })}
-                  error={errors["segments.premiumTags"]}
-                  helpText="Customers with any of these tags are premium."
+                  label="Budget tags"
+                  values={form.budgetTags}
+                  onChange={(budgetTags) => update({ budgetTags })}
+                  error={errors.budgetTags}
+                  helpText="Respect budgets: customers with these tags see no upgrades or add-ons (free-shipping progress stays)."
                 />
-                <TextField
-                  label="Premium from lifetime spend"
-                  prefix={currencySymbol(page.currency)}
-                  inputMode="decimal"
-                  value={form.premiumMinSpent}
-                  onChange={(premiumMinSpent) => update({ premiumMinSpent })}
-                  autoComplete="off"
-                  error={errors["segments.premiumMinSpent"]}
-                  helpText={`Customers who spent at least this much (${page.currency}) are premium too: offer them the top of the ladder.`}
-                />
-              </FormLayout>
-            </SectionCard>
+              </SectionCard>
 
-            <StackingCard
-              combinesWith={form.combinesWith}
-              onChange={(combinesWith) => update({ combinesWith })}
-              discounts={page.otherDiscounts}
-              more={page.moreDiscounts}
-              error={page.discountsError}
-            />
-          </BlockStack>
-        </Layout.Section>
-      </Layout>
-    </Page>
+              <SectionCard title="Segments">
+                <Text as="p" tone="subdued">
+                  Offers can target new, returning, frequent or premium customers: the right step of
+                  the ladder for where the customer stands.
+                </Text>
+                <FormLayout>
+                  <TextField
+                    label="Frequent customers from"
+                    type="number"
+                    min={1}
+                    suffix="orders"
+                    value={form.frequentMinOrders}
+                    onChange={(frequentMinOrders) => update({ frequentMinOrders })}
+                    autoComplete="off"
+                    error={errors["segments.frequentMinOrders"]}
+                    helpText="Regulars have earned offers that reward loyalty rather than first-purchase nudges."
+                  />
+                  <TagInput
+                    label="Premium tags"
+                    values={form.premiumTags}
+                    onChange={(premiumTags) => update({ premiumTags })}
+                    error={errors["segments.premiumTags"]}
+                    helpText="Customers with any of these tags are premium."
+                  />
+                  <TextField
+                    label="Premium from lifetime spend"
+                    prefix={currencySymbol(page.currency)}
+                    inputMode="decimal"
+                    value={form.premiumMinSpent}
+                    onChange={(premiumMinSpent) => update({ premiumMinSpent })}
+                    autoComplete="off"
+                    error={errors["segments.premiumMinSpent"]}
+                    helpText={`Customers who spent at least this much (${page.currency}) are premium too: offer them the top of the ladder.`}
+                  />
+                </FormLayout>
+              </SectionCard>
+
+              <StackingCard
+                combinesWith={form.combinesWith}
+                onChange={(combinesWith) => update({ combinesWith })}
+                discounts={page.otherDiscounts}
+                more={page.moreDiscounts}
+                error={page.discountsError}
+              />
+            </BlockStack>
+          </Layout.Section>
+        </Layout>
+      </Page>
+    </HydratedFieldset>
   );
 }
 

@@ -162,6 +162,17 @@ describe("dashboard", () => {
     expect(d.trend.every((p) => p.period >= range.from && p.period <= range.to)).toBe(true);
   });
 
+  it("charts by week from 90 days on, by day below", async () => {
+    // 2 August to 30 October: 90 days; from 3 August: 89.
+    const ninety = await loadDashboard(TEST_SHOP, { from: "2026-08-02", to: "2026-10-30" });
+    expect(ninety.trendBucket).toBe("week");
+    expect(
+      new Set(ninety.trend.map((p) => new Date(`${p.period}T00:00:00Z`).getUTCDay())).size,
+    ).toBe(1);
+    const under = await loadDashboard(TEST_SHOP, { from: "2026-08-03", to: "2026-10-30" });
+    expect(under.trendBucket).toBe("day");
+  });
+
   it("exports the daily table as CSV, one row per day and group, only for this shop", async () => {
     const csv = await exportCsv(TEST_SHOP, { from: "2026-10-01", to: "2026-11-30" }, "daily");
     const rows = parse(csv, { columns: true }) as Record<string, string>[];

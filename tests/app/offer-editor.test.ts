@@ -332,6 +332,41 @@ describe("editing an offer", () => {
     expect(result.data.names).toMatchObject({ [V(2004)]: "Tire shine", [V(2003)]: "Waxing" });
   });
 
+  it("names the active offers this one overlaps, with what buyers get; none for other kinds", async () => {
+    const waxing = (id: string, title: string, status: "active" | "draft", percent: number) =>
+      createOffer(TEST_SHOP, {
+        id,
+        kind: "cross-sell",
+        title,
+        status,
+        trigger: { productIds: [P(1001)] },
+        item: { variantId: V(2003), productId: P(1003), title: "Waxing", price: "15.00" },
+        discountPercent: percent,
+      });
+    await waxing("wax-10", "Wax at 10%", "active", 10);
+    await waxing("wax-20", "Wax at 20%", "draft", 20);
+    const load = async (key: string) => {
+      const request = await adminRequest(`/app/offers/${key}`);
+      return outcome<Awaited<ReturnType<typeof editRoute.loader>>>(() =>
+        editRoute.loader(routeArgs(request, { key })),
+      );
+    };
+
+    // A draft is judged as if activated: the active one is named, the larger discount wins.
+    const draft = await load("wax-20");
+    expect(draft.data.overlaps).toHaveLength(1);
+    expect(draft.data.overlaps?.[0]).toMatchObject({
+      kind: "cross-sell",
+      winner: "wax-20",
+      others: [{ id: "wax-10", title: "Wax at 10%" }],
+    });
+    expect(draft.data.overlaps?.[0]?.outcome).toContain("$3.00 off Waxing");
+    // The active one overlaps nothing active: the other is a draft.
+    expect((await load("wax-10")).data.overlaps).toEqual([]);
+    // The upgrade shares the trigger but is another kind: no overlap.
+    expect((await load("premium-wash")).data.overlaps).toEqual([]);
+  });
+
   it("saves changes and keeps the id", async () => {
     const request = await adminRequest("/app/offers/premium-wash", {
       json: {

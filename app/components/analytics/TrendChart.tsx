@@ -5,11 +5,15 @@ import { formatAmount } from "./format";
 
 // Polaris Viz measures the DOM (ResizeObserver, canvas text metrics), so it renders in the browser
 // only: the module is loaded lazily after hydration, and the server renders the data table.
+// The light theme with the scale always rounded up past the largest value: by default Polaris Viz
+// lets a spike overflow above the top gridline, where the chart's box cuts it off.
+const THEMES = { Light: { grid: { verticalOverflow: false } } };
+
 const LineChart = lazy(async () => {
   const viz = await import("@shopify/polaris-viz");
   function Chart(props: Parameters<typeof viz.LineChart>[0]) {
     return (
-      <viz.PolarisVizProvider>
+      <viz.PolarisVizProvider themes={THEMES}>
         <viz.LineChart {...props} />
       </viz.PolarisVizProvider>
     );

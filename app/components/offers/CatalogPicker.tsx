@@ -47,6 +47,8 @@ async function resolve(ids: string[]): Promise<Picked> {
 interface PendingPick extends PickOptions {
   kind: PickKind;
   done: (picked: Picked | null) => void;
+  /** What had focus when the picker opened (its button): focus goes back there on close. */
+  opener: HTMLElement | null;
 }
 
 /**
@@ -60,6 +62,37 @@ export function useCatalogPicker(currency: string): {
 } {
   const embedded = useEmbedded();
   const [pending, setPending] = useState<PendingPick | null>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  // Polaris buttons blur themselves on mouse up, so by the time a click opens the picker nothing
+  // has focus: the control last pressed or focused stands in for the opener.
+  const lastControl = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const remember = (event: Event) => {
+      const control =
+        event.target instanceof Element
+          ? event.target.closest<HTMLElement>("button, a[href], input, select, [tabindex]")
+          : null;
+      if (control) lastControl.current = control;
+    };
+    document.addEventListener("pointerdown", remember, true);
+    document.addEventListener("focusin", remember, true);
+    return () => {
+      document.removeEventListener("pointerdown", remember, true);
+      document.removeEventListener("focusin", remember, true);
+    };
+  }, []);
+
+  // Once the dialog is gone, focus returns to the button that opened it (not the page's top).
+  useEffect(() => {
+    if (pending !== null || !returnFocus.current) return;
+    const opener = returnFocus.current;
+    returnFocus.current = null;
+    // After the dialog's own focus handling has run (it unmounts with this render).
+    const frame = requestAnimationFrame(() => {
+      if (opener.isConnected) opener.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [pending]);
 
   const pick = useCallback(
     async (kind: PickKind, options: PickOptions): Promise<Picked | null> => {
@@ -80,7 +113,10 @@ export function useCatalogPicker(currency: string): {
         });
         return resolve(ids);
       }
-      return new Promise<Picked | null>((done) => setPending({ kind, ...options, done }));
+      const active = document.activeElement;
+      const opener =
+        active instanceof HTMLElement && active !== document.body ? active : lastControl.current;
+      return new Promise<Picked | null>((done) => setPending({ kind, ...options, done, opener }));
     },
     [embedded],
   );
@@ -93,6 +129,7 @@ export function useCatalogPicker(currency: string): {
       onClose={(picked) => {
         pending.done(picked);
         setPending(null);
+        returnFocus.current = pending.opener;
       }}
     />
   ) : null;
@@ -189,6 +226,8 @@ function DemoPickerModal({
           <TextField
             label="Search"
             labelHidden
+            // Where a merchant starts: typing searches right away.
+            autoFocus
             placeholder={pending.kind === "collection" ? "Search collections" : "Search products"}
             value={query}
             onChange={setQuery}
