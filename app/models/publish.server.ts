@@ -24,6 +24,7 @@ import {
   type OfferLeftOut,
 } from "../offers/stock";
 import { writeShopAppMetafield, writeStorefrontConfig } from "../shopify/metafields.server";
+import { compileForCheckout } from "../offers/checkout-config";
 import { getShopSummary } from "../shopify/shop.server";
 import { addNotice } from "./notices.server";
 import { shopConfig } from "./offers.server";
@@ -254,11 +255,11 @@ export async function publishOffers(
     ...config,
     offers: config.offers.filter((o) => !leftOutIds.has(o.id)),
   };
-  const compiled = compile(sellable, {
-    activeOnly: true,
-    resolve: resolved.resolver,
-    images,
-  });
+  const compiled = compileForCheckout(
+    sellable,
+    { activeOnly: true, resolve: resolved.resolver, images },
+    PUBLISHED_BUDGET_BYTES,
+  );
   const json = JSON.stringify(compiled);
   const bytes = byteLength(json);
   if (bytes > METAFIELD_LIMIT_BYTES) {
