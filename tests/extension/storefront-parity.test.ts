@@ -200,6 +200,7 @@ describe("storefront ↔ checkout in a cart longer than the discount function ca
         }),
       ),
       appMetafields: [shopEntry(json)],
+      customer: undefined,
       countryCode: "US",
       checkoutToken: "cart-token-1",
       now: NOW,
