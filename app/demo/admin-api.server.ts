@@ -328,6 +328,8 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
       position: p.variants.indexOf(v) + 1,
       taxable: true,
       image: null,
+      // Demo variants have no images of their own: their product's featured image stands in.
+      media: (args: Args) => connection([], args),
       selectedOptions: v.selectedOptions.map((o) => ({
         ...o,
         optionValue: {

@@ -55,6 +55,11 @@ export interface CompileOptions {
    * tags always, products too in the function form (its input query reads only variant ids).
    */
   resolve?: TriggerResolver;
+  /**
+   * Image URLs by full variant id, as Shopify has them at publish time: the checkout form carries
+   * those of its offered items so offer cards can show them.
+   */
+  images?: ReadonlyMap<string, string>;
 }
 
 type Money = (value: string, path: string) => number;
@@ -97,11 +102,16 @@ export function compile(
   if (forFunction) return packForFunction(config, kept, triggers, settings);
 
   const texts = sharedTexts(kept);
-  const item = (it: OfferedItem, path: string): PublishedItem => [
-    compactId(it.variantId, "ProductVariant"),
-    texts.ref(it.title),
-    money(it.price, `${path}.price`),
-  ];
+  const images = new Map<string, string>();
+  const item = (it: OfferedItem, path: string): PublishedItem => {
+    const image = options.images?.get(it.variantId);
+    if (image) images.set(it.variantId, image);
+    return [
+      compactId(it.variantId, "ProductVariant"),
+      texts.ref(it.title),
+      money(it.price, `${path}.price`),
+    ];
+  };
   const offers = kept.map((offer, position) => {
     const path = `offers[${config.offers.indexOf(offer)}]`;
     const compiled = compileOffer(offer, path, money, item, texts.ref);
@@ -112,6 +122,9 @@ export function compile(
   const published: PublishedConfig = { v: PUBLISHED_VERSION, cur: config.currency, o: offers };
   if (Object.keys(settings).length > 0) published.s = settings;
   if (texts.table.length > 0) published.x = texts.table;
+  if (images.size > 0) {
+    published.im = [...images].map(([id, url]) => [compactId(id, "ProductVariant"), url]);
+  }
   return published;
 }
 

@@ -62,7 +62,27 @@ function loadOrThrow(published: unknown): RuntimeConfig {
     return offer;
   };
   const index = buildIndex(raw, offerAt);
-  return { form: "checkout", currency, digits, settings, size: raw.length, offerAt, ...index };
+  const images = doc.im === undefined ? undefined : loadImages(doc.im);
+  return {
+    form: "checkout",
+    currency,
+    digits,
+    settings,
+    size: raw.length,
+    offerAt,
+    ...index,
+    ...(images ? { images } : {}),
+  };
+}
+
+/** [variantId, url] pairs → a map by full variant id. */
+function loadImages(value: unknown): Map<string, string> {
+  const images = new Map<string, string>();
+  for (const entry of array(value)) {
+    const pair = array(entry);
+    images.set(ref(pair[0], "ProductVariant"), str(pair[1]));
+  }
+  return images;
 }
 
 type IndexPart = Pick<

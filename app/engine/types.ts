@@ -407,6 +407,8 @@ export interface RuntimeConfig {
   byTag(tag: string): OfferPositions | undefined;
   /** Offers that apply to any cart whatever its lines (free shipping). */
   everywhere: readonly number[];
+  /** Offered variants' image URLs by variant id, when publishing knew them (checkout form). */
+  images?: ReadonlyMap<string, string>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,6 +540,11 @@ export interface PublishedConfig {
   o: PublishedOffer[];
   /** Texts used by more than one offer, stored once. */
   x?: string[];
+  /**
+   * Offered items' image URLs as [variantId, url] (optional: a config without it shows no
+   * images). Kept apart from the items so a variant offered by several offers is stored once.
+   */
+  im?: [PublishedRef, string][];
 }
 
 /** Offer positions by key (a full variant, product or collection id, or a lower-case tag). */

@@ -33,6 +33,10 @@ export const VARIANT_IDS_QUERY = adminDocument<VariantIdsData, VariantIdsVariabl
   }
 `);
 
+interface MediaPreview {
+  preview: { image: { url: string } | null } | null;
+}
+
 export interface VariantAvailabilityData {
   nodes: (
     | {
@@ -41,7 +45,8 @@ export interface VariantAvailabilityData {
         title: string;
         availableForSale: boolean;
         inventoryQuantity: number | null;
-        product: { title: string };
+        media: { nodes: MediaPreview[] };
+        product: { title: string; featuredMedia: MediaPreview | null };
       }
     | { __typename: Exclude<string, "ProductVariant"> }
     | null
@@ -51,7 +56,8 @@ export interface VariantAvailabilityData {
 /**
  * Whether offered variants can be bought now: Shopify's `availableForSale` is false for a variant
  * that is sold out and does not continue selling (the inventory policy), which is what publishing
- * needs to leave an offer out of checkout and the storefront.
+ * needs to leave an offer out of checkout and the storefront. With the variant's image (or its
+ * product's), which offer cards show.
  */
 export const VARIANT_AVAILABILITY_QUERY = adminDocument<VariantAvailabilityData, { ids: string[] }>(
   `#graphql
@@ -63,8 +69,24 @@ export const VARIANT_AVAILABILITY_QUERY = adminDocument<VariantAvailabilityData,
         title
         availableForSale
         inventoryQuantity
+        media(first: 1) {
+          nodes {
+            preview {
+              image {
+                url
+              }
+            }
+          }
+        }
         product {
           title
+          featuredMedia {
+            preview {
+              image {
+                url
+              }
+            }
+          }
         }
       }
     }

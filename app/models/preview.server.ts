@@ -18,13 +18,14 @@ import {
   type CheckoutLine,
   type Evaluation,
   type Group,
+  type Offer,
   type OfferKind,
   type OfferStatus,
 } from "../engine";
 import type { AdminApi } from "../shopify/admin.server";
 import { lookupCatalog } from "../shopify/catalog.server";
-import { findSoldOutVariants } from "../shopify/availability.server";
-import { itemList, offeredVariantIds, offersLeftOut } from "../offers/stock";
+import { readOfferedVariants } from "../shopify/availability.server";
+import { itemList, offeredVariantIds, offersLeftOut, shownVariantIds } from "../offers/stock";
 import { shopConfig } from "./offers.server";
 import { shopCurrency } from "./shop-settings.server";
 
@@ -103,6 +104,14 @@ export interface PreviewResult {
   /** Incomplete drafts, which can't be evaluated. */
   incomplete: { key: string; title: string }[];
   publishedOfferCount: number;
+  /** The image of each shown offer's item, by variant id, as checkout's cards show it. */
+  images: Record<string, PreviewImage>;
+}
+
+export interface PreviewImage {
+  url: string;
+  /** The item's title, as the buyer reads it. */
+  alt: string;
 }
 
 export type PreviewOutcome = PreviewResult | { ok: false; problems: Problem[] };
@@ -210,7 +219,14 @@ export async function runPreview(
   const checked = validateConfig(config);
   if (!checked.ok) return { ok: false, problems: checked.problems };
   // As publishing does: offers of sold-out items are not shown to buyers, so not here either.
-  const soldOut = await findSoldOutVariants(admin, checked.value.offers.flatMap(offeredVariantIds));
+  // The cart's variants are read too, for the images of offers on a line (tiers, upgrades).
+  const offered = checked.value.offers.flatMap(offeredVariantIds);
+  const read = await readOfferedVariants(admin, [
+    ...checked.value.offers.flatMap(shownVariantIds),
+    ...request.lines.map((l) => l.variantId),
+  ]);
+  const offeredSet = new Set(offered);
+  const soldOut = read.soldOut.filter((v) => offeredSet.has(v.variantId));
   const leftOut = offersLeftOut(checked.value.offers, soldOut);
   const leftOutIds = new Set(leftOut.map((o) => o.offerId));
   const runtime = load(
@@ -349,7 +365,40 @@ export async function runPreview(
     notes: [...new Set(notes)],
     incomplete,
     publishedOfferCount: checked.value.offers.filter((o) => o.status === "active").length,
+    images: shownImages(evaluation, read.images, itemTitles(checked.value.offers, lines)),
   };
+}
+
+/** Buyer-facing titles of every variant an offer can act on: offered items and cart lines. */
+function itemTitles(offers: readonly Offer[], lines: readonly CheckoutLine[]): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const line of lines) if (line.title) titles.set(line.variantId, line.title);
+  for (const offer of offers) {
+    const items =
+      offer.kind === "upgrade"
+        ? [offer.to]
+        : offer.kind === "cross-sell" || offer.kind === "gift"
+          ? [offer.item, ...(offer.variants ?? []).flatMap((v) => (v.item ? [v.item] : []))]
+          : offer.kind === "bundle"
+            ? offer.items
+            : [];
+    for (const item of items) titles.set(item.variantId, item.title);
+  }
+  return titles;
+}
+
+function shownImages(
+  evaluation: Evaluation,
+  urls: ReadonlyMap<string, string>,
+  titles: ReadonlyMap<string, string>,
+): Record<string, PreviewImage> {
+  const images: Record<string, PreviewImage> = {};
+  for (const shown of evaluation.offers) {
+    const id = shown.action.variantId;
+    const url = urls.get(id);
+    if (url) images[id] = { url, alt: titles.get(id) ?? "" };
+  }
+  return images;
 }
 
 export interface PreviewPage {

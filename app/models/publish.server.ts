@@ -14,15 +14,17 @@ import { findOverlaps, type Overlap } from "../offers/overlaps";
 import type { AdminApi } from "../shopify/admin.server";
 import { DiscountSyncError, syncOfferDiscount } from "../shopify/discount.server";
 import { resolveTriggers } from "../shopify/triggers.server";
-import { findSoldOutVariants } from "../shopify/availability.server";
+import { readOfferedVariants } from "../shopify/availability.server";
 import {
   itemList,
   offeredVariantIds,
+  shownVariantIds,
   offersLeftOut,
   soldOutKey,
   type OfferLeftOut,
 } from "../offers/stock";
 import { writeShopAppMetafield, writeStorefrontConfig } from "../shopify/metafields.server";
+import { compileForCheckout } from "../offers/checkout-config";
 import { getShopSummary } from "../shopify/shop.server";
 import { addNotice } from "./notices.server";
 import { shopConfig } from "./offers.server";
@@ -247,13 +249,17 @@ export async function publishOffers(
   }
   // A buyer is never promised an item they can't buy: offers of sold-out items sit this one out,
   // in checkout, on the storefront and in the discount function alike.
-  const leftOut = await leftOutForStock(admin, active.offers);
+  const { leftOut, images } = await readOfferedItems(admin, active.offers);
   const leftOutIds = new Set(leftOut.map((o) => o.offerId));
   const sellable: OfferConfig = {
     ...config,
     offers: config.offers.filter((o) => !leftOutIds.has(o.id)),
   };
-  const compiled = compile(sellable, { activeOnly: true, resolve: resolved.resolver });
+  const compiled = compileForCheckout(
+    sellable,
+    { activeOnly: true, resolve: resolved.resolver, images },
+    PUBLISHED_BUDGET_BYTES,
+  );
   const json = JSON.stringify(compiled);
   const bytes = byteLength(json);
   if (bytes > METAFIELD_LIMIT_BYTES) {
@@ -362,14 +368,21 @@ export async function publishOffers(
   return { ok: true, publication, snapshots, leftOut };
 }
 
-/** The active offers that offer a sold-out item, read from Shopify now. */
-async function leftOutForStock(
+/**
+ * Read from Shopify now: the active offers that offer a sold-out item, and the offered items'
+ * images (checkout's offer cards show them).
+ */
+async function readOfferedItems(
   admin: AdminApi,
   offers: readonly OfferConfig["offers"][number][],
-): Promise<OfferLeftOut[]> {
-  const variantIds = offers.flatMap(offeredVariantIds);
-  if (variantIds.length === 0) return [];
-  return offersLeftOut(offers, await findSoldOutVariants(admin, variantIds));
+): Promise<{ leftOut: OfferLeftOut[]; images: Map<string, string> }> {
+  const variantIds = offers.flatMap(shownVariantIds);
+  if (variantIds.length === 0) return { leftOut: [], images: new Map() };
+  const facts = await readOfferedVariants(admin, variantIds);
+  // Stock decides on the offered items only, as before: an A/B copy's add-on does not.
+  const offered = new Set(offers.flatMap(offeredVariantIds));
+  const soldOut = facts.soldOut.filter((v) => offered.has(v.variantId));
+  return { leftOut: offersLeftOut(offers, soldOut), images: facts.images };
 }
 
 /**

@@ -34,6 +34,12 @@ export function offeredVariantIds(offer: Offer): string[] {
   }
 }
 
+/** The offered variants plus a cross-sell's A/B copies' own add-ons: every item a card can show. */
+export function shownVariantIds(offer: Offer): string[] {
+  const copies = (offer.variants ?? []).flatMap((v) => (v.item ? [v.item.variantId] : []));
+  return [...offeredVariantIds(offer), ...copies];
+}
+
 /** The offers, in config order, that offer at least one sold-out variant. */
 export function offersLeftOut(
   offers: readonly Offer[],

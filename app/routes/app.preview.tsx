@@ -25,7 +25,6 @@ import { useEffect, useMemo, useState } from "react";
 import { useCatalogPicker } from "../components/offers/CatalogPicker";
 import { formatAmount } from "../components/money";
 import type { Problem } from "../config";
-import type { ShownOffer } from "../engine";
 import {
   previewPage,
   runPreview,
@@ -39,6 +38,7 @@ import type { ItemRef } from "../offers/form";
 import { readJson } from "../routing.server";
 import { authenticate } from "../shopify.server";
 import { SectionCard } from "../components/SectionCard";
+import { PreviewOfferCard } from "../components/preview/PreviewOfferCard";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -317,35 +317,6 @@ function ProblemsBanner({ problems }: { problems: Problem[] }) {
   );
 }
 
-function OfferCard({ offer, currency }: { offer: ShownOffer; currency: string }) {
-  const verb = offer.action.type === "replace-line" ? "Upgrade" : "Add";
-  return (
-    <Box borderColor="border" borderWidth="025" borderRadius="200" padding="300">
-      <InlineStack align="space-between" blockAlign="center" gap="300" wrap={false}>
-        <BlockStack gap="100">
-          <Text as="p" fontWeight="semibold">
-            {offer.headline}
-          </Text>
-          <Text as="p" tone="subdued">
-            {offer.why}
-          </Text>
-          <InlineStack align="start" gap="200">
-            {offer.price !== undefined ? (
-              <Text as="span">{formatAmount(offer.price, currency)}</Text>
-            ) : null}
-            {offer.savings !== undefined && Number(offer.savings) > 0 ? (
-              <Badge tone="success">{`Save ${formatAmount(offer.savings, currency)}`}</Badge>
-            ) : null}
-          </InlineStack>
-        </BlockStack>
-        <Button disabled accessibilityLabel={`${verb} (preview only)`}>
-          {verb}
-        </Button>
-      </InlineStack>
-    </Box>
-  );
-}
-
 /** Progress to one decimal, so screen readers read "28.9%", not float noise. */
 function progressPercent(threshold: string | undefined, remaining: string): number {
   const total = Number(threshold);
@@ -403,7 +374,12 @@ function PreviewResultView({ result }: { result: PreviewResult }) {
             </BlockStack>
           ))}
           {evaluation.offers.map((offer) => (
-            <OfferCard key={offer.offerId} offer={offer} currency={currency} />
+            <PreviewOfferCard
+              key={offer.offerId}
+              offer={offer}
+              currency={currency}
+              image={result.images[offer.action.variantId]}
+            />
           ))}
           <Divider />
           <BlockStack gap="200">

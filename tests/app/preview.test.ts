@@ -157,6 +157,13 @@ describe("preview simulator", () => {
     ]);
   });
 
+  it("gives each shown offer its item's catalog image, named by the item's title", async () => {
+    const result = await ok();
+    expect(result.images).toEqual({
+      [V(2003)]: { url: expect.stringMatching(/^\/storefront\/images\/.+\.svg$/), alt: "Waxing" },
+    });
+  });
+
   it("leaves out an offer whose item is sold out, as publishing does, and says so", async () => {
     inventory.set(V(2003), 0);
     const result = await ok();

@@ -2,6 +2,7 @@ import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { createAdminStandIn } from "../../app/demo/admin-api.server";
+import { productImagePath } from "../../app/demo/product-image";
 import { compile, load, type Offer } from "../../app/engine";
 import { configForShop, createOffer, setOffersStatus } from "../../app/models/offers.server";
 import { METAFIELD_LIMIT_BYTES } from "../../app/models/publish.server";
@@ -47,6 +48,7 @@ const waxing: Offer = {
 };
 /** The one variant of the product waxing's trigger names (the demo catalog's standard wash). */
 const STANDARD_WASH = "gid://shopify/ProductVariant/2001";
+const WAXING_VARIANT = "gid://shopify/ProductVariant/2003";
 const shipping: Offer = {
   id: "free-shipping",
   kind: "free-shipping",
@@ -137,11 +139,19 @@ describe("publish", () => {
     const resolve = {
       product: (id: string) => (id.endsWith("/1001") ? [STANDARD_WASH] : undefined),
     };
-    const expected = compile(await configForShop(TEST_SHOP), { activeOnly: true, resolve });
+    // With the offered item's image as the catalog has it (the demo's SVG tile for waxing).
+    const images = new Map([[WAXING_VARIANT, productImagePath("waxing")]]);
+    const expected = compile(await configForShop(TEST_SHOP), {
+      activeOnly: true,
+      resolve,
+      images,
+    });
+    expect(expected.im).toEqual([[2003, "/storefront/images/waxing.svg"]]);
     expect(JSON.parse(metafield?.value ?? "null")).toEqual(expected);
     const published = load(JSON.parse(metafield?.value ?? "null"));
     expect(published?.byVariant(STANDARD_WASH)).toEqual([0]);
     expect(published?.byProduct("gid://shopify/Product/1001")).toBeUndefined();
+    expect(published?.images?.get(WAXING_VARIANT)).toBe("/storefront/images/waxing.svg");
     expect(result.data.publication?.bytes).toBe(
       new TextEncoder().encode(JSON.stringify(expected)).length,
     );

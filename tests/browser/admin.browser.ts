@@ -260,6 +260,12 @@ describe("preview", () => {
     await page.getByRole("button", { name: "Add products" }).click();
     await pickInDialog(["Phone"]);
     await visible(page.getByText("Ana, protect it: Phone case – Clear for $22.50"));
+    // The offered item's image from the catalog (the demo's SVG tile), named by its title.
+    const thumbnail = page.getByRole("img", { name: "Phone case – Clear" });
+    await visible(thumbnail);
+    await expect
+      .poll(() => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
     await screenshot("preview-shown");
 
     await page.getByLabel("Profile").selectOption("complaint");

@@ -111,6 +111,72 @@ describe("compile → load (the published form checkout reads)", () => {
     );
   });
 
+  it("carries the offered items' images once each, and loads them by full variant id", () => {
+    const cfg = config([
+      offers.crossSell("a", "phone", "case", "5.00"),
+      offers.crossSell("b", "tablet", "case", "5.00"),
+      offers.bundle(
+        "set",
+        [
+          ["brush", "4.00"],
+          ["paste", "3.00"],
+        ],
+        10,
+      ),
+    ]);
+    const images = new Map([
+      ["v-case", "https://cdn.example/case.png"],
+      ["v-brush", "https://cdn.example/brush.png"],
+      // The trigger's variant is no offered item: its image stays out.
+      ["v-phone", "https://cdn.example/phone.png"],
+    ]);
+    const published = compile(cfg, { images });
+    expect(published.im).toEqual([
+      ["v-case", "https://cdn.example/case.png"],
+      ["v-brush", "https://cdn.example/brush.png"],
+    ]);
+    const runtime = load(JSON.parse(JSON.stringify(published)));
+    expect(runtime?.images?.get("v-case")).toBe("https://cdn.example/case.png");
+    expect(runtime?.images?.get("v-paste")).toBeUndefined();
+    expect(runtime?.images?.get("v-phone")).toBeUndefined();
+  });
+
+  it("loads configs without images, and none with a malformed image list", () => {
+    const cfg = config([offers.crossSell("a", "phone", "case", "5.00")]);
+    const plain = compile(cfg);
+    expect(plain.im).toBeUndefined();
+    expect(compile(cfg, { images: new Map() }).im).toBeUndefined();
+    const runtime = load(plain);
+    expect(runtime?.size).toBe(1);
+    expect(runtime?.images).toBeUndefined();
+    expect(load({ ...plain, im: "case.png" })).toBeNull();
+    expect(load({ ...plain, im: [["v-case", 7]] })).toBeNull();
+  });
+
+  it("cuts an image's numeric variant GID like the item's", () => {
+    const gid = "gid://shopify/ProductVariant/44";
+    const cfg = config([
+      {
+        ...offers.crossSell("w", "car", "wax", "9.00"),
+        item: {
+          variantId: gid,
+          productId: "gid://shopify/Product/45",
+          title: "Wax",
+          price: "9.00",
+        },
+      } as never,
+    ]);
+    const published = compile(cfg, { images: new Map([[gid, "https://cdn.example/wax.png"]]) });
+    expect(published.im).toEqual([[44, "https://cdn.example/wax.png"]]);
+    expect(load(published)?.images?.get(gid)).toBe("https://cdn.example/wax.png");
+  });
+
+  it("keeps images out of the function form", () => {
+    const cfg = config([offers.crossSell("a", "phone", "case", "5.00", { discountPercent: 10 })]);
+    const images = new Map([["v-case", "https://cdn.example/case.png"]]);
+    expect(JSON.stringify(compile(cfg, { form: "function", images }))).not.toContain("case.png");
+  });
+
   it("leaves the function form to the function's loader, and the reverse", () => {
     const cfg = config([offers.volume("v", "a", [[2, 10]])]);
     expect(load(compile(cfg, { form: "function" }))).toBeNull();

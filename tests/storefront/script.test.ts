@@ -322,4 +322,28 @@ describe("images", () => {
     expect(image?.getAttribute("src")).toBe("/images/phone-case.svg");
     expect(image?.getAttribute("alt")).toBe("");
   });
+
+  it("falls back to the image publishing put in the config when the page knows none", async () => {
+    const cart = phoneCart();
+    fakeShop(cart);
+    const withImage = {
+      ...(config as Record<string, unknown>),
+      im: [[2032, "https://cdn.example/phone-case.png"]],
+    };
+    await renderPage(["cart-offers"], pageWith(withImage, { cart, product: null }));
+    boot(window);
+    await settle();
+    const image = document.querySelector('[data-offer="phone-case"] img');
+    expect(image?.getAttribute("src")).toBe("https://cdn.example/phone-case.png");
+  });
+
+  it("shows the card without an image when neither the page nor the config has one", async () => {
+    const cart = phoneCart();
+    fakeShop(cart);
+    await renderPage(["cart-offers"], pageWith(config, { cart, product: null }));
+    boot(window);
+    await settle();
+    expect(document.querySelector('[data-offer="phone-case"]')).not.toBeNull();
+    expect(document.querySelector('[data-offer="phone-case"] img')).toBeNull();
+  });
 });

@@ -35,7 +35,7 @@ function accessibleLabel(shown: ShownOffer, text: OfferText, t: Translate): stri
   return t("action.addLabel", { item: text.item, count: shown.action.quantity });
 }
 
-/** One offer: image when checkout has one, headline, reason, price, savings, one action. */
+/** One offer: the item's image when known, headline, reason, price, savings, one action. */
 export function OfferCard(props: OfferCardProps) {
   const { view, shown, text, i18n, t, actions, href, withSavings = true } = props;
   const shownPrice = props.price ?? shown.price;
@@ -47,7 +47,7 @@ export function OfferCard(props: OfferCardProps) {
         {text.image ? (
           <s-product-thumbnail
             src={text.image.url}
-            alt={text.image.altText ?? text.item}
+            alt={text.image.altText || text.item}
             size="small"
           />
         ) : null}

@@ -1,4 +1,4 @@
-import type { CartLine, I18n, ImageDetails } from "@shopify/ui-extensions/checkout";
+import type { CartLine, I18n } from "@shopify/ui-extensions/checkout";
 import { parseMoney, type Progress, type RuntimeOffer, type ShownOffer } from "../../../app/engine";
 import { formatMinor, type LadderView } from "./ladder";
 
@@ -40,8 +40,11 @@ export interface OfferText {
   item: string;
   /** The title of the line an upgrade replaces. */
   line: string;
-  /** The offered variant's image, when checkout has it: only for variants already in the cart. */
-  image: ImageDetails | undefined;
+  /**
+   * The offered variant's image: the cart line's when the variant is in the cart, else the one
+   * publishing read from the catalog (absent from configs published without images).
+   */
+  image: { url: string; altText?: string | null } | undefined;
 }
 
 const KEY: Record<ShownOffer["kind"], string> = {
@@ -89,8 +92,19 @@ export function offerText(
     why: offer?.why ? shown.why : t(whyKey, { ...values, price }),
     item,
     line,
-    image: lines.find((l) => l.merchandise.id === action.variantId)?.merchandise.image,
+    image: offerImage(view, lines, action.variantId),
   };
+}
+
+function offerImage(
+  view: LadderView,
+  lines: readonly CartLine[],
+  variantId: string,
+): OfferText["image"] {
+  const fromCart = lines.find((l) => l.merchandise.id === variantId)?.merchandise.image;
+  if (fromCart) return fromCart;
+  const url = view.config.images?.get(variantId);
+  return url ? { url } : undefined;
 }
 
 /** The sentence under a progress bar. */

@@ -165,7 +165,8 @@ function start(win: Window & typeof globalThis, data: PageData, config: RuntimeC
               offer,
               index,
               strings,
-              data.images?.[legacyId(offer.action.variantId)],
+              data.images?.[legacyId(offer.action.variantId)] ??
+                config.images?.get(offer.action.variantId),
             );
           })
           .join("");
