@@ -6,6 +6,7 @@ import {
   type Offer,
   type OfferConfig,
 } from "../../app/engine";
+import { catalogResolver } from "../../app/shopify/function-input";
 
 /** A small catalog so random offers and random carts actually meet. */
 export const CATALOG = Array.from({ length: 8 }, (_, i) => ({
@@ -15,6 +16,16 @@ export const CATALOG = Array.from({ length: 8 }, (_, i) => ({
   tag: ["wash", "chocolate", "camera"][i % 3] ?? "wash",
   title: `Product ${i}`,
 }));
+
+/** The catalog as publishing looks triggers up in it (products, collections, tags → variants). */
+export const CATALOG_RESOLVER = catalogResolver(
+  CATALOG.map((c) => ({
+    variantId: c.variantId,
+    productId: c.productId,
+    collectionIds: [c.collectionId],
+    tags: [c.tag],
+  })),
+);
 
 const price = fc.integer({ min: 1, max: 50_000 }).map((minor) => formatMoney(minor, 2));
 const cents = (amount: string) => parseMoney(amount, 2) ?? 0;

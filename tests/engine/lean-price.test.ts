@@ -20,22 +20,15 @@ import {
   readLean,
   type CheckoutInput,
   type LeanCart,
+  type LeanConfig,
   type Offer,
   type RuntimeConfig,
 } from "../../app/engine";
 import { offerOfAttribute } from "../../app/engine/normalize";
-import { catalogResolver } from "../function/build-input";
-import { CATALOG, checkoutArb, configArb } from "./arbitraries";
+import { checkoutArb, configArb, CATALOG_RESOLVER } from "./arbitraries";
 import { config as configOf, line, offers } from "./builders";
 
-const resolve = catalogResolver(
-  CATALOG.map((c) => ({
-    variantId: c.variantId,
-    productId: c.productId,
-    collectionIds: [c.collectionId],
-    tags: [c.tag],
-  })),
-);
+const resolve = CATALOG_RESOLVER;
 
 /** Cart currencies and the shop (USD) → cart rate. */
 const CURRENCIES = [
@@ -76,6 +69,55 @@ function inCart(config: RuntimeConfig, currency: string, rate: number): RuntimeC
   };
 }
 
+/**
+ * The lean pricing of checkout lines as the function's adapter hands them over (every line an
+ * offer names, in cart order; the lines' subtotal plus `extra` minor units of lines no offer
+ * names), as the amounts per line id that are above zero, and free delivery by country.
+ */
+function priceLean(
+  lean: LeanConfig,
+  lines: CheckoutInput["lines"],
+  options: {
+    digits: number;
+    now: string;
+    padding?: number;
+    customer?: LeanCart["customer"];
+    delivery?: boolean;
+  },
+): { lines: { lineId: string; amount: number }[]; freeShippingIn: (c: string | null) => boolean } {
+  const padding = options.padding ?? 0;
+  const cart: LeanCart = {
+    keys: [],
+    found: [],
+    quantities: [],
+    unitPrices: [],
+    ladderOffers: [],
+    subtotal: padding * 10 ** options.digits,
+    lineCount: lines.length + padding,
+    customer: options.customer ?? null,
+    now: Date.parse(options.now),
+  };
+  const ids: string[] = [];
+  for (const line of lines) {
+    const unitPrice = parseMoneyRounded(line.unitPrice, options.digits) ?? 0;
+    cart.subtotal += unitPrice * line.quantity;
+    const found = lean.find(line.variantId, cart.keys);
+    if (found < 0) continue;
+    cart.found.push(found);
+    cart.quantities.push(line.quantity);
+    cart.unitPrices.push(unitPrice);
+    cart.ladderOffers.push(offerOfAttribute(line.attributes?._ladder_offer));
+    ids.push(line.id);
+  }
+  const priced = leanPrice(lean, cart, options.delivery ?? true);
+  return {
+    lines: ids
+      .map((lineId, i) => ({ lineId, amount: priced.lineAmounts[i] ?? 0 }))
+      .filter((l) => l.amount > 0),
+    freeShippingIn: priced.freeShippingIn,
+  };
+}
+
 const caseArb = fc.record({
   config: configArb,
   input: checkoutArb,
@@ -107,12 +149,24 @@ describe("the function's lean pricing equals the engine's", () => {
             digits,
           );
         const lines = input.lines.map((line) => ({ ...line, unitPrice: toCart(line.unitPrice) }));
-        let subtotal = 0;
-        for (const line of lines)
-          subtotal += (parseMoneyRounded(line.unitPrice, digits) ?? 0) * line.quantity;
-        subtotal += padding * 10 ** digits;
         // A customer's recorded spend is in the shop's currency.
         const spent = parseMoneyRounded(input.customer?.amountSpent ?? "0", 2) ?? 0;
+        const got = priceLean(lean, lines, {
+          digits,
+          now: input.now,
+          padding,
+          customer: input.customer
+            ? {
+                ordersCount: input.customer.ordersCount ?? 0,
+                amountSpent: lean.convert(spent),
+                tags: (input.customer.tags ?? []).map((tag) => tag.toLowerCase()),
+              }
+            : null,
+        });
+        let subtotal = padding * 10 ** digits;
+        for (const line of lines) {
+          subtotal += (parseMoneyRounded(line.unitPrice, digits) ?? 0) * line.quantity;
+        }
         const checkout: CheckoutInput = {
           ...input,
           lines,
@@ -128,46 +182,14 @@ describe("the function's lean pricing equals the engine's", () => {
             ),
           },
         };
-
-        const cart: LeanCart = {
-          keys: [],
-          found: [],
-          quantities: [],
-          unitPrices: [],
-          ladderOffers: [],
-          subtotal,
-          lineCount: lines.length + padding,
-          customer: input.customer
-            ? {
-                ordersCount: input.customer.ordersCount ?? 0,
-                amountSpent: lean.convert(spent),
-                tags: (input.customer.tags ?? []).map((tag) => tag.toLowerCase()),
-              }
-            : null,
-          now: Date.parse(input.now),
-        };
-        const ids: string[] = [];
-        for (const line of lines) {
-          const found = lean.find(line.variantId, cart.keys);
-          if (found < 0) continue;
-          cart.found.push(found);
-          cart.quantities.push(line.quantity);
-          cart.unitPrices.push(parseMoneyRounded(line.unitPrice, digits) ?? 0);
-          cart.ladderOffers.push(offerOfAttribute(line.attributes?._ladder_offer));
-          ids.push(line.id);
-        }
-        const priced = leanPrice(lean, cart, true);
-        const got = ids
-          .map((lineId, i) => ({ lineId, amount: priced.lineAmounts[i] ?? 0 }))
-          .filter((l) => l.amount > 0);
         for (const country of ["US", "CA", "DE", null]) {
           const expected = earnedTotals(
             reference,
             { ...checkout, countryCode: country },
             { checkoutLimits: true },
           );
-          expect(got).toEqual(expected.lines);
-          expect(priced.freeShippingIn(country)).toBe(expected.freeShipping);
+          expect(got.lines).toEqual(expected.lines);
+          expect(got.freeShippingIn(country)).toBe(expected.freeShipping);
         }
       }),
       { numRuns: 600 },
@@ -181,41 +203,15 @@ describe("the function's lean pricing equals the engine's", () => {
         const runtime = loadForFunction(published);
         const lean = readLean(encodeLean(published, []), "USD", "1");
         if (!runtime || !lean) throw new Error("did not load");
-        const cart: LeanCart = {
-          keys: [],
-          found: [],
-          quantities: [],
-          unitPrices: [],
-          ladderOffers: [],
-          subtotal: 0,
-          lineCount: input.lines.length,
-          customer: null,
-          now: Date.parse(input.now),
-        };
-        const ids: string[] = [];
-        for (const line of input.lines) {
-          cart.subtotal += (parseMoneyRounded(line.unitPrice, 2) ?? 0) * line.quantity;
-          const found = lean.find(line.variantId, cart.keys);
-          if (found < 0) continue;
-          cart.found.push(found);
-          cart.quantities.push(line.quantity);
-          cart.unitPrices.push(parseMoneyRounded(line.unitPrice, 2) ?? 0);
-          cart.ladderOffers.push(offerOfAttribute(line.attributes?._ladder_offer));
-          ids.push(line.id);
-        }
-        const priced = leanPrice(lean, cart, false);
+        const got = priceLean(lean, input.lines, { digits: 2, now: input.now, delivery: false });
         const expected = earnedTotals(
           runtime,
           { ...input, customer: null },
           { checkoutLimits: true },
         );
-        expect(
-          ids
-            .map((lineId, i) => ({ lineId, amount: priced.lineAmounts[i] ?? 0 }))
-            .filter((l) => l.amount > 0),
-        ).toEqual(expected.lines);
+        expect(got.lines).toEqual(expected.lines);
         // Free-shipping offers were not read: delivery is not asked about.
-        expect(priced.freeShippingIn("US")).toBe(false);
+        expect(got.freeShippingIn("US")).toBe(false);
       }),
       { numRuns: 300 },
     );
@@ -233,30 +229,16 @@ describe("the lean pricing's edges", () => {
     });
     const lean = readLean(encodeLean(published, []), "USD", "1");
     if (!lean) throw new Error("did not load");
-    const cart: LeanCart = {
-      keys: [],
-      found: [],
-      quantities: [],
-      unitPrices: [],
-      ladderOffers: [],
-      subtotal: 0,
-      lineCount: lines.length,
-      customer: null,
-      now: Date.parse("2026-11-22T12:00:00Z"),
-    };
-    const names: string[] = [];
-    for (const line of lines) {
-      cart.subtotal += (parseMoneyRounded(line.unitPrice, 2) ?? 0) * line.quantity;
-      const found = lean.find(line.variantId, cart.keys);
-      if (found < 0) continue;
-      cart.found.push(found);
-      cart.quantities.push(line.quantity);
-      cart.unitPrices.push(parseMoneyRounded(line.unitPrice, 2) ?? 0);
-      cart.ladderOffers.push(offerOfAttribute(line.attributes?._ladder_offer));
-      names.push(line.title ?? "");
-    }
-    const priced = leanPrice(lean, cart, false);
-    return Object.fromEntries(names.map((name, i) => [name, priced.lineAmounts[i] ?? 0]));
+    const got = priceLean(lean, lines, {
+      digits: 2,
+      now: "2026-11-22T12:00:00Z",
+      delivery: false,
+    });
+    const title = new Map(lines.map((l) => [l.id, l.title ?? ""]));
+    const amounts: Record<string, number> = {};
+    for (const l of lines) if (lean.find(l.variantId, []) >= 0) amounts[l.title ?? ""] = 0;
+    for (const l of got.lines) amounts[title.get(l.lineId) ?? ""] = l.amount;
+    return amounts;
   }
 
   it("gives a gift exactly at its threshold, and not a cent below", () => {

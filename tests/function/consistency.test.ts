@@ -17,21 +17,14 @@ import {
   OUTPUT_LIMIT,
   withinOutputLimit,
 } from "../../extensions/offer-discounts/src/cart_lines_discounts_generate_run";
-import { CATALOG, checkoutArb, configArb } from "../engine/arbitraries";
+import { CATALOG_RESOLVER, checkoutArb, configArb } from "../engine/arbitraries";
 import { checkout as checkoutOf, config as configOf, line, offers } from "../engine/builders";
-import { catalogResolver, deliveryInput, functionInput } from "./build-input";
+import { deliveryInput, functionInput } from "./build-input";
 
 const cents = (amount: string) => parseMoney(amount, 2) ?? Number.NaN;
 
 /** The arbitraries' shop, as publishing looks it up: every trigger resolves to its variants. */
-const resolve = catalogResolver(
-  CATALOG.map((c) => ({
-    variantId: c.variantId,
-    productId: c.productId,
-    collectionIds: [c.collectionId],
-    tags: [c.tag],
-  })),
-);
+const resolve = CATALOG_RESOLVER;
 
 /**
  * What the checkout extension promises for this cart: the published checkout form (triggers
