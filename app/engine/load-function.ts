@@ -62,7 +62,7 @@ export function loadForFunction(published: unknown): RuntimeConfig | null {
 
 type IndexPart = Pick<
   RuntimeConfig,
-  "byVariant" | "byTarget" | "byProduct" | "byCollection" | "byTag" | "everywhere" | "relevant"
+  "byVariant" | "byTarget" | "byProduct" | "byCollection" | "byTag" | "everywhere"
 >;
 
 /** The function form's index, used as it is: plain property reads on the parsed object. */
@@ -84,12 +84,7 @@ function packedIndex(value: unknown): IndexPart {
     };
   const everywhere: number[] = [];
   if (ix.e !== undefined) for (const p of array(ix.e)) everywhere.push(int(p, 0));
-  const variants = part("v") ?? {};
-  const targets = part("t") ?? {};
   return {
-    // One pass over a long cart calls this per line: two property reads, nothing else. An
-    // inherited name reads as relevant, which only costs a lookup that then finds nothing.
-    relevant: (variantId) => variants[variantId] !== undefined || targets[variantId] !== undefined,
     byVariant: lookup(part("v")),
     byTarget: lookup(part("t")),
     byProduct: lookup(part("p")),

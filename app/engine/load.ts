@@ -87,7 +87,7 @@ function loadImages(value: unknown): Map<string, string> {
 
 type IndexPart = Pick<
   RuntimeConfig,
-  "byVariant" | "byTarget" | "byProduct" | "byCollection" | "byTag" | "everywhere" | "relevant"
+  "byVariant" | "byTarget" | "byProduct" | "byCollection" | "byTag" | "everywhere"
 >;
 
 /** The checkout form carries triggers on its offers: decode them all and index them. */
@@ -144,7 +144,6 @@ function buildIndex(raw: unknown[], offerAt: (index: number) => RuntimeOffer): I
     (key: string): OfferPositions | undefined =>
       map.get(key);
   return {
-    relevant: (variantId) => maps.v.has(variantId) || maps.t.has(variantId),
     byVariant: lookup(maps.v),
     byTarget: lookup(maps.t),
     byProduct: lookup(maps.p),

@@ -392,11 +392,6 @@ export interface RuntimeConfig {
   size: number;
   /** The offer at a position; throws `MalformedConfig` when the published offer is malformed. */
   offerAt(index: number): RuntimeOffer;
-  /**
-   * Whether a line of this variant can matter to any offer through its variant (trigger, bundle
-   * item or target): the discount function's cheap filter over a long cart.
-   */
-  relevant(variantId: string): boolean;
   /** Offers a variant triggers (listed or resolved to it) or completes (a bundle item). */
   byVariant(variantId: string): OfferPositions | undefined;
   /** Offers whose discount falls on a variant's lines: upgrade targets, add-ons, gifts. */
