@@ -105,41 +105,39 @@ export function leanPrice(
   const touched: number[] = [];
   let pricedLines = 0;
   let standAside = false;
-  let key = "";
-  let li = 0;
-  // Whether line `li` reaches an offer able to discount lines; reset per line, set by `reach`.
-  let priced: boolean;
-  /** Line `li` reaches offer `p`: as a trigger or bundle item, or as its target. */
-  const reach = (p: number, trigger: boolean) => {
-    const offer = config.offerAt(p);
-    if (marked[p] === 0) {
-      marked[p] = 1;
-      touched.push(p);
-    }
-    if (offer.discountsLines) priced = true;
-    if (!trigger || seenAt[p] === li + 1) return;
-    seenAt[p] = li + 1;
-    // Bundles and gifts are reached through their items; an offered item never triggers its
-    // own offer.
-    if ((offer.kind === "u" || offer.kind === "x" || offer.kind === "v") && offer.target !== key) {
-      const lines = matched.get(p);
-      if (lines) lines.push(li);
-      else matched.set(p, [li]);
-    }
-  };
-  for (; li < n && !standAside; li += 1) {
-    key = keys[li] ?? "";
-    // Past the priced flag.
+  for (let li = 0; li < n && !standAside; li += 1) {
+    const key = keys[li] ?? "";
+    // Past the priced flag: "key Ptriggers targets;", positions LEAN_POSITION base-36 digits
+    // each. The line reaches each offer there (as a trigger or bundle item, then as its target);
+    // written inline because a call per position costs the function more than the work.
     const at = (cart.found[li] ?? -1) + 1;
-    // "key Ptriggers targets;", positions LEAN_POSITION base-36 digits each.
     const space = text.indexOf(" ", at);
     const end = text.indexOf(";", space);
-    priced = false;
-    for (let k = at; k < space; k += LEAN_POSITION) {
-      reach(parseInt(text.slice(k, k + LEAN_POSITION), 36), true);
-    }
-    for (let k = space + 1; k < end; k += LEAN_POSITION) {
-      reach(parseInt(text.slice(k, k + LEAN_POSITION), 36), false);
+    let priced = false;
+    for (let k = at; k < end; k += LEAN_POSITION) {
+      if (k === space) {
+        k += 1;
+        if (k === end) break;
+      }
+      const p = parseInt(text.slice(k, k + LEAN_POSITION), 36);
+      const offer = config.offerAt(p);
+      if (marked[p] === 0) {
+        marked[p] = 1;
+        touched.push(p);
+      }
+      if (offer.discountsLines) priced = true;
+      if (k > space || seenAt[p] === li + 1) continue;
+      seenAt[p] = li + 1;
+      // Bundles and gifts are reached through their items; an offered item never triggers its
+      // own offer.
+      if (
+        (offer.kind === "u" || offer.kind === "x" || offer.kind === "v") &&
+        offer.target !== key
+      ) {
+        const lines = matched.get(p);
+        if (lines) lines.push(li);
+        else matched.set(p, [li]);
+      }
     }
     if (priced) {
       pricedLines += 1;
