@@ -7,14 +7,11 @@
  * are reported. Only complete offers can be active, so the published config is always valid.
  */
 import type { Prisma } from "@prisma/client";
-import { validateConfig, type Problem } from "../config";
+import type { Problem } from "../config";
 import prisma from "../db.server";
 import { countInChunks, findInChunks } from "./in-chunks.server";
 import {
-  formatMoney,
   minorDigits,
-  parseInstant,
-  parseMoney,
   type Offer,
   type OfferConfig,
   type OfferKind,
@@ -23,15 +20,11 @@ import {
 import { freshId, isReadableId, slugify } from "../offers/ids";
 import { isOfferKind } from "../offers/form";
 import type { AdminApi } from "../shopify/admin.server";
-import { itemRef, lookupCatalog } from "../shopify/catalog.server";
+import { admissibility, checkOffer, offerRowData, record } from "./offer-body.server";
+import { resolveOfferedItems } from "./offer-catalog.server";
 import { getShopSetup, shopCurrency } from "./shop-settings.server";
 
 type Db = Prisma.TransactionClient | typeof prisma;
-
-/** Problems that keep even a draft from being stored: without them it can't be listed or found. */
-const IDENTITY_FIELDS = new Set(["", "id", "title", "kind", "status"]);
-/** An offer body is at most this big (a full offer with 500-character texts is far smaller). */
-const MAX_BODY_BYTES = 32 * 1024;
 
 export class OfferValidationError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -89,114 +82,6 @@ function bodyOf(row: OfferRow): Record<string, unknown> {
   return {};
 }
 
-/** Validates one offer as the CLI would inside a config; paths are relative to the offer. */
-export function checkOffer(
-  offer: unknown,
-  currency: string,
-): { ok: true; value: Offer } | { ok: false; problems: Problem[] } {
-  const result = validateConfig({ version: 1, currency, offers: [offer] });
-  if (result.ok) {
-    const [value] = result.value.offers;
-    if (value) return { ok: true, value };
-  }
-  const problems = result.ok
-    ? [{ path: "", message: "is missing" }]
-    : result.problems.map((p) => ({
-        path: p.path.replace(/^offers\[0\]\.?/, ""),
-        message: p.message,
-      }));
-  return { ok: false, problems };
-}
-
-/**
- * Values out of their range (a 150% discount, a negative threshold): a draft may be incomplete
- * (a blank field), never invalid, so a value given out of range keeps even a draft from storage.
- */
-const OUT_OF_RANGE =
-  /must be between|must be .+ from -?\d|must be .+ ≥|must be greater than 0|must be at most|must have at most \d+ decimals|must be a positive/;
-
-/** The value at a validator path relative to the offer (`tiers[1].discountPercent`). */
-function valueAt(body: Record<string, unknown>, path: string): unknown {
-  let at: unknown = body;
-  for (const part of path.split(/\.|\[|\]\.?/).filter(Boolean)) {
-    if (Array.isArray(at)) at = at[Number(part)];
-    else if (typeof at === "object" && at !== null) at = (at as Record<string, unknown>)[part];
-    else return undefined;
-  }
-  return at;
-}
-
-function isBlocking(problem: Problem, body: Record<string, unknown>): boolean {
-  if (IDENTITY_FIELDS.has(problem.path)) return true;
-  if (!OUT_OF_RANGE.test(problem.message)) return false;
-  const value = valueAt(body, problem.path);
-  return value !== undefined && value !== null && value !== "";
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-/** The offered items of an offer body, with their paths: the upgrade target, the add-on... */
-export function offeredItems(
-  body: Record<string, unknown>,
-): { path: string; item: Record<string, unknown> }[] {
-  const found: { path: string; item: Record<string, unknown> }[] = [];
-  if (body.kind === "upgrade") found.push({ path: "to", item: record(body.to) });
-  if (body.kind === "cross-sell" || body.kind === "gift") {
-    found.push({ path: "item", item: record(body.item) });
-  }
-  if (body.kind === "bundle" && Array.isArray(body.items)) {
-    body.items.forEach((item, i) => found.push({ path: `items[${i}]`, item: record(item) }));
-  }
-  // A cross-sell's A/B copies may offer their own add-on.
-  if (body.kind === "cross-sell" && Array.isArray(body.variants)) {
-    body.variants.forEach((variant, i) => {
-      const item = record(variant).item;
-      if (item !== undefined) found.push({ path: `variants[${i}].item`, item: record(item) });
-    });
-  }
-  return found;
-}
-
-/** `|gid|gid|` of every product an offer references, for the product webhooks' lookups. */
-export function productRefsOf(body: Record<string, unknown>): string {
-  const ids = new Set<string>();
-  for (const { item } of offeredItems(body)) {
-    if (typeof item.productId === "string" && item.productId) ids.add(item.productId);
-  }
-  for (const id of stringList(record(body.trigger).productIds)) ids.add(id);
-  return `|${[...ids].join("|")}${ids.size ? "|" : ""}`;
-}
-
-function instantOrNull(value: unknown): Date | null {
-  if (typeof value !== "string") return null;
-  const ms = parseInstant(value);
-  return ms === null ? null : new Date(ms);
-}
-
-/** The columns stored for an offer body (the body itself, and what lists filter and sort on). */
-export function offerRowData(body: Record<string, unknown>, complete: boolean) {
-  const priority = typeof body.priority === "number" && Number.isInteger(body.priority);
-  return {
-    kind: String(body.kind),
-    status: body.status === "active" ? "active" : "draft",
-    title: String(body.title),
-    priority: priority ? Number(body.priority) : 0,
-    startsAt: instantOrNull(body.startsAt),
-    endsAt: instantOrNull(body.endsAt),
-    body: JSON.stringify(body),
-    complete,
-    productRefs: productRefsOf(body),
-  };
-}
-
 async function takenKeys(db: Db, shop: string): Promise<Set<string>> {
   const rows = await db.offer.findMany({ where: { shop }, select: { key: true } });
   return new Set(rows.map((r) => r.key));
@@ -209,34 +94,6 @@ async function nextPosition(db: Db, shop: string): Promise<number> {
     select: { position: true },
   });
   return (last?.position ?? -1) + 1;
-}
-
-/**
- * Checks an offer for storing: strict problems, and whether it may be stored at all. Active
- * offers must be complete; drafts only need their identity (id, title, kind, status).
- */
-function admissibility(
-  body: Record<string, unknown>,
-  currency: string,
-  extra: Problem[] = [],
-): { storable: boolean; complete: boolean; problems: Problem[]; value: Offer | null } {
-  const size = new TextEncoder().encode(JSON.stringify(body)).length;
-  if (size > MAX_BODY_BYTES) {
-    return {
-      storable: false,
-      complete: false,
-      problems: [
-        { path: "", message: `is ${size} bytes; an offer may be at most ${MAX_BODY_BYTES}` },
-      ],
-      value: null,
-    };
-  }
-  const checked = checkOffer(body, currency);
-  const problems = [...extra, ...(checked.ok ? [] : checked.problems)];
-  const complete = problems.length === 0;
-  const storable =
-    complete || (body.status !== "active" && !problems.some((p) => isBlocking(p, body)));
-  return { storable, complete, problems, value: checked.ok && complete ? checked.value : null };
 }
 
 /**
@@ -384,90 +241,6 @@ export async function saveOffer(
       problems: check.problems,
     };
   });
-}
-
-/**
- * Replaces each offered item's product id, title and price with Shopify's. Returns a problem for
- * each item whose variant Shopify no longer has.
- */
-async function resolveOfferedItems(
-  admin: AdminApi,
-  body: Record<string, unknown>,
-  digits: number,
-): Promise<Problem[]> {
-  // A threshold typed as "40" is stored as the shop currency writes it ("40.00").
-  if (typeof body.threshold === "string") {
-    const minor = parseMoney(body.threshold.trim(), digits);
-    if (minor !== null) body.threshold = formatMoney(minor, digits);
-  }
-  const [problems = []] = await resolveCatalogFacts(admin, [body], digits);
-  return problems;
-}
-
-/** A catalog fact of an offered item that Shopify had to correct. */
-export interface CatalogCorrection {
-  /** The item's path in the offer (`to`, `item`, `items[1]`). */
-  path: string;
-  field: "title" | "price" | "productId";
-  was: string;
-  now: string;
-}
-
-/**
- * Re-reads the offered items of several offers from Shopify in one lookup (by variant id) and
- * writes Shopify's title, price and product id into the bodies. Per body: the problems (variants
- * Shopify doesn't have, at `path.variantId`) and the facts that differed from Shopify's.
- */
-export async function resolveCatalogFacts(
-  admin: AdminApi,
-  bodies: Record<string, unknown>[],
-  digits: number,
-  corrections: CatalogCorrection[][] = [],
-): Promise<Problem[][]> {
-  const perBody = bodies.map((body) =>
-    offeredItems(body).filter(
-      ({ item }) => typeof item.variantId === "string" && item.variantId !== "",
-    ),
-  );
-  const ids = perBody.flatMap((items) => items.map(({ item }) => String(item.variantId)));
-  const lookup = ids.length > 0 ? await lookupCatalog(admin, ids, digits) : null;
-  return bodies.map((body, b) => {
-    const problems: Problem[] = [];
-    const found: CatalogCorrection[] = [];
-    for (const { path, item } of perBody[b] ?? []) {
-      const facts = lookup?.variants.get(String(item.variantId));
-      if (!facts) {
-        problems.push({
-          path: `${path}.variantId`,
-          message: "this product is no longer in your Shopify catalog; choose another",
-        });
-        continue;
-      }
-      const ref = itemRef(facts);
-      for (const field of ["title", "price", "productId"] as const) {
-        const was = typeof item[field] === "string" ? String(item[field]) : "";
-        if (was !== ref[field]) found.push({ path, field, was, now: ref[field] });
-      }
-      Object.assign(item, ref);
-      writeItem(body, path, item);
-    }
-    corrections[b] = found;
-    return problems;
-  });
-}
-
-function writeItem(body: Record<string, unknown>, path: string, item: Record<string, unknown>) {
-  const bundle = /^items\[(\d+)\]$/.exec(path);
-  const copy = /^variants\[(\d+)\]\.item$/.exec(path);
-  if (bundle && Array.isArray(body.items)) {
-    body.items = body.items.map((existing, i) => (i === Number(bundle[1]) ? item : existing));
-  } else if (copy && Array.isArray(body.variants)) {
-    body.variants = body.variants.map((existing, i) =>
-      i === Number(copy[1]) ? { ...record(existing), item } : existing,
-    );
-  } else {
-    body[path] = item;
-  }
 }
 
 export interface StatusChange {

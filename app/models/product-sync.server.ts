@@ -8,7 +8,7 @@ import prisma from "../db.server";
 import { load, minorDigits, type RuntimeConfig } from "../engine";
 import { normalizePrice, variantTitle } from "../shopify/catalog.server";
 import { addNotice } from "./notices.server";
-import { checkOffer, offerRowData, offeredItems } from "./offers.server";
+import { checkOffer, offerRowData, offeredItems } from "./offer-body.server";
 import { getShopSetup } from "./shop-settings.server";
 
 export interface ProductChange {

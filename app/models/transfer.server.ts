@@ -17,12 +17,9 @@ import { labelConfigProblems, offerFieldLabel, type LabelledProblem } from "../o
 import { findOverlaps, type Overlap } from "../offers/overlaps";
 import type { AdminApi } from "../shopify/admin.server";
 import { lookupCatalog } from "../shopify/catalog.server";
-import {
-  offerRowData,
-  resolveCatalogFacts,
-  shopConfig,
-  type CatalogCorrection,
-} from "./offers.server";
+import { offerRowData } from "./offer-body.server";
+import { resolveCatalogFacts, type CatalogCorrection } from "./offer-catalog.server";
+import { shopConfig } from "./offers.server";
 import { shopCurrency } from "./shop-settings.server";
 
 export interface ExportFile {
