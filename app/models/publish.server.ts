@@ -6,10 +6,10 @@
  * Refuses an invalid config, or one over the metafield limit, with words a merchant can act on.
  */
 import { Prisma } from "@prisma/client";
-import { formatProblem, validateConfig, type Problem } from "../config";
+import { formatProblem, type Problem } from "../config";
 import prisma from "../db.server";
-import { compile, load, type OfferConfig } from "../engine";
-import { labelConfigProblems, type LabelledProblem } from "../offers/labels";
+import { compile, type OfferConfig } from "../engine";
+import type { LabelledProblem } from "../offers/labels";
 import { findOverlaps, type Overlap } from "../offers/overlaps";
 import type { AdminApi } from "../shopify/admin.server";
 import { DiscountSyncError, syncOfferDiscount } from "../shopify/discount.server";
@@ -29,6 +29,13 @@ import { getShopSummary } from "../shopify/shop.server";
 import { addNotice } from "./notices.server";
 import { shopConfig } from "./offers.server";
 import { getShopSetup, rememberCurrency } from "./shop-settings.server";
+import {
+  byteLength,
+  checkoutChanges,
+  planPublication,
+  type CheckoutChanges,
+  type PublishPlan,
+} from "./publish-plan.server";
 
 export const CONFIG_METAFIELD_KEY = "ladder_config";
 /** Shopify's limit for the metafield the checkout extension reads. */
@@ -44,17 +51,6 @@ export interface PublicationSummary {
   bytes: number;
   offerCount: number;
   trigger: string;
-}
-
-export interface PublishPlan {
-  /** The compiled config as it would be published now. */
-  json: string;
-  bytes: number;
-  offerCount: number;
-  /** With the offer's name and the field's label for the merchant. */
-  problems: LabelledProblem[];
-  /** Incomplete drafts (not published; they don't block publishing). */
-  incomplete: { key: string; title: string }[];
 }
 
 export interface PublishStatus {
@@ -87,62 +83,6 @@ export type PublishResult =
       bytes?: number;
     };
 
-export interface CheckoutChanges {
-  added: { id: string; title: string }[];
-  removed: { id: string; title: string }[];
-  changed: { id: string; title: string }[];
-  /** Guardrails or currency differ. */
-  settingsChanged: boolean;
-  bytesBefore: number;
-  bytesAfter: number;
-}
-
-/**
- * A compiled config's offers by id, as checkout reads them (texts resolved from the shared
- * table, so one offer's edit never reads as a change of another), and its settings.
- */
-function compiledParts(json: string): { offers: Map<string, string>; rest: string } {
-  const offers = new Map<string, string>();
-  if (!json) return { offers, rest: "" };
-  try {
-    const runtime = load(JSON.parse(json));
-    if (!runtime) return { offers, rest: "" };
-    for (let i = 0; i < runtime.size; i++) {
-      const { index: _index, ...offer } = runtime.offerAt(i);
-      offers.set(offer.id, JSON.stringify(offer));
-    }
-    return { offers, rest: JSON.stringify([runtime.currency, runtime.settings]) };
-  } catch {
-    return { offers, rest: "" };
-  }
-}
-
-/**
- * What checkout gains and loses when `next` replaces `previous` (both compiled configs, before
- * triggers are resolved); offers are named by their titles in the admin.
- */
-export function checkoutChanges(
-  previous: string,
-  next: string,
-  titles: ReadonlyMap<string, string>,
-): CheckoutChanges {
-  const before = compiledParts(previous);
-  const after = compiledParts(next);
-  const named = (id: string) => ({ id, title: titles.get(id) ?? id });
-  return {
-    added: [...after.offers.keys()].filter((id) => !before.offers.has(id)).map(named),
-    removed: [...before.offers.keys()].filter((id) => !after.offers.has(id)).map(named),
-    changed: [...after.offers.entries()]
-      .filter(([id, body]) => before.offers.has(id) && before.offers.get(id) !== body)
-      .map(([id]) => named(id)),
-    settingsChanged: previous !== "" && before.rest !== after.rest,
-    bytesBefore: byteLength(previous),
-    bytesAfter: byteLength(next),
-  };
-}
-
-const byteLength = (text: string) => new TextEncoder().encode(text).length;
-
 function summaryOf(row: Prisma.PublicationGetPayload<object>): PublicationSummary {
   return {
     version: row.version,
@@ -150,27 +90,6 @@ function summaryOf(row: Prisma.PublicationGetPayload<object>): PublicationSummar
     bytes: row.bytes,
     offerCount: row.offerCount,
     trigger: row.trigger,
-  };
-}
-
-/** What publishing would write now: the config validated, then compiled with active offers only. */
-export function planPublication(
-  config: OfferConfig,
-  incomplete: PublishPlan["incomplete"] = [],
-): PublishPlan {
-  const checked = validateConfig(config);
-  if (!checked.ok) {
-    const problems = labelConfigProblems(checked.problems, config);
-    return { json: "", bytes: 0, offerCount: 0, problems, incomplete };
-  }
-  const published = compile(checked.value, { activeOnly: true });
-  const json = JSON.stringify(published);
-  return {
-    json,
-    bytes: byteLength(json),
-    offerCount: published.o.length,
-    problems: [],
-    incomplete,
   };
 }
 

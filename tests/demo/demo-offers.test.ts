@@ -7,7 +7,7 @@ import { DEMO_OFFERS, DEMO_SETTINGS } from "../../app/demo/demo-offers";
 import { DEMO_SHOP_DOMAIN, DemoModeRefused } from "../../app/demo/mode.server";
 import { demoSession, seedDemoShop } from "../../app/demo/seed.server";
 import { configForShop, deleteOffers, listOffers } from "../../app/models/offers.server";
-import { planPublication } from "../../app/models/publish.server";
+import { planPublication } from "../../app/models/publish-plan.server";
 import { sessionStorage } from "../../app/shopify.server";
 import { clearOfferTables } from "../support/offers-db";
 
