@@ -51,6 +51,9 @@ const FAVICON =
  * them) and, after an add to cart, opens a cart drawer listing the cart's lines. The drawer holds
  * the element Ladder's app embed looks for (`.cart-drawer`, one of its default selectors), so the
  * embed's compact progress bar moves into it and follows the cart like the theme's own lines.
+ * The drawer is a modal dialog: while it is open the rest of the page is `inert`, Tab and
+ * Shift+Tab wrap around its own controls, and Escape (or a click outside) closes it and gives
+ * focus back to what opened it.
  */
 const THEME_SCRIPT = `
 var drawer=document.querySelector("[data-theme-drawer]"),opener=null;
@@ -59,10 +62,14 @@ function esc(t){return String(t).replace(/[&<>"]/g,function(c){return "&#"+c.cha
 async function openDrawer(){var c=await(await fetch("${STOREFRONT_ROOT_URL}/cart.js")).json();
 drawer.querySelector("[data-drawer-lines]").innerHTML=c.items.map(function(i){return '<li><img src="'+esc(i.image)+'" alt="" width="48" height="48"><span>'+esc(i.title)+'<br><small>'+i.quantity+' × '+money(i.final_price)+'</small></span><span>'+money(i.final_line_price)+'</span></li>'}).join("");
 document.querySelectorAll("[data-cart-count]").forEach(function(n){n.textContent=c.item_count});
-opener=document.activeElement;drawer.hidden=false;drawer.querySelector("[data-drawer-close]").focus()}
-function closeDrawer(){drawer.hidden=true;if(opener&&opener.focus)opener.focus()}
+opener=document.activeElement;inertOutside(true);drawer.hidden=false;drawer.querySelector("[data-drawer-close]").focus()}
+function closeDrawer(){drawer.hidden=true;inertOutside(false);if(opener&&opener.focus)opener.focus()}
+function inertOutside(on){Array.prototype.forEach.call(document.body.children,function(n){if(n!==drawer&&n.tagName!=="SCRIPT")n.inert=on})}
+function controls(){return Array.prototype.filter.call(drawer.querySelectorAll('a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])'),function(n){return n.getClientRects().length>0})}
 document.addEventListener("click",function(e){if(drawer&&!drawer.hidden&&(e.target===drawer||e.target.closest("[data-drawer-close]")))closeDrawer()});
-document.addEventListener("keydown",function(e){if(e.key==="Escape"&&drawer&&!drawer.hidden)closeDrawer()});
+document.addEventListener("keydown",function(e){if(!drawer||drawer.hidden)return;if(e.key==="Escape"){closeDrawer();return}
+if(e.key!=="Tab")return;var c=controls(),first=c[0],last=c[c.length-1],at=document.activeElement;if(!first)return;
+if(!drawer.contains(at)||(e.shiftKey?at===first:at===last)){e.preventDefault();(e.shiftKey?last:first).focus()}});
 document.addEventListener("submit",async function(e){var f=e.target;if(!f.matches("[data-cart-form]"))return;
 e.preventDefault();var out=f.querySelector("[data-form-error]");
 var r=await fetch(f.action+".js",{method:"POST",body:new FormData(f)});

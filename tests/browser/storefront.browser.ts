@@ -5,6 +5,9 @@
  * first, as an earlier page would have, so no test depends on which holdout bucket a random
  * visitor key falls in.
  *
+ * The cart drawer is a modal dialog: focus moves in, Tab and Shift+Tab stay in it, the page behind
+ * is inert, Escape gives focus back.
+ *
  * Measured and printed, never held to a time: the layout shift Ladder causes (Layout Instability
  * API) and the time from a cart change to the progress showing it.
  * Screenshots in test-artifacts/browser: storefront-product-desktop.png,
@@ -345,6 +348,53 @@ describe("the demo storefront", () => {
       expect(visit.errors).toEqual([]);
       await visit.context.close();
     }
+  });
+
+  it("keeps focus in the cart drawer while it is open, and gives it back on Escape", async () => {
+    const visit = await newVisit(DESKTOP, { group: "treatment" });
+    const { page } = visit;
+    await page.goto(`${store}/products/phone-case`, { waitUntil: "networkidle" });
+    const addToCart = page.getByRole("button", { name: "Add to cart", exact: true });
+    await addToCart.focus();
+    await page.keyboard.press("Enter");
+    const drawer = page.getByRole("dialog", { name: "Added to your cart" });
+    await visible(drawer);
+    expect(await drawer.getAttribute("aria-modal")).toBe("true");
+    const close = drawer.getByRole("button", { name: "Close the cart" });
+    const viewCart = drawer.getByRole("link", { name: "View cart" });
+    const focused = (locator: typeof close) =>
+      locator.evaluate((element) => element === document.activeElement);
+    const focusInDrawer = () => drawer.evaluate((panel) => panel.contains(document.activeElement));
+    // Opening moves focus in; the page behind is inert (no focus, no clicks, hidden from AT).
+    expect(await focused(close)).toBe(true);
+    for (const part of ["header", "main", "footer"]) {
+      expect(await page.locator(part).evaluate((element) => element.inert)).toBe(true);
+    }
+    // Tab through every control and past the last: focus wraps to the first, never leaves.
+    const controls = await drawer.locator("a[href], button").count();
+    expect(controls).toBe(2);
+    await page.keyboard.press("Tab");
+    expect(await focused(viewCart)).toBe(true);
+    await page.keyboard.press("Tab");
+    expect(await focusInDrawer()).toBe(true);
+    expect(await focused(close)).toBe(true);
+    for (let i = 0; i < 5; i += 1) {
+      await page.keyboard.press("Tab");
+      expect(await focusInDrawer()).toBe(true);
+    }
+    // Shift+Tab from the first control wraps to the last.
+    await close.focus();
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(viewCart)).toBe(true);
+    // Escape closes it: focus returns to the button that opened it, the page is live again.
+    await page.keyboard.press("Escape");
+    await gone(page.getByRole("dialog"));
+    expect(await focused(addToCart)).toBe(true);
+    for (const part of ["header", "main", "footer"]) {
+      expect(await page.locator(part).evaluate((element) => element.inert)).toBe(false);
+    }
+    expect(visit.errors).toEqual([]);
+    await visit.context.close();
   });
 
   it("works on a 390-pixel-wide phone screen: product page and cart", async () => {
