@@ -6,7 +6,8 @@
  * visitor key falls in.
  *
  * The cart drawer is a modal dialog: focus moves in, Tab and Shift+Tab stay in it, the page behind
- * is inert, Escape gives focus back.
+ * is inert, Escape gives focus back. A product block with no offer to show shows nothing, heading
+ * included, in the space it reserved.
  *
  * Measured and printed, never held to a time: the layout shift Ladder causes (Layout Instability
  * API) and the time from a cart change to the progress showing it.
@@ -142,6 +143,8 @@ async function overflowX(page: Page): Promise<number> {
 }
 
 const productOffers = (page: Page) => page.locator(".ladder--product .ladder__offer");
+const productHeading = (page: Page) =>
+  page.getByRole("heading", { name: "Complete your order", exact: true });
 const caseButton = (page: Page) =>
   page.getByRole("button", { name: /^Add: Add Phone case – Black at half price/ });
 const cartProgress = (page: Page) => page.locator(".ladder--cart .ladder__progress-text");
@@ -158,6 +161,7 @@ describe("the demo storefront", () => {
     const { page } = visit;
     await page.goto(`${store}/products/phone`, { waitUntil: "networkidle" });
     await visible(caseButton(page));
+    await visible(productHeading(page));
     const shift = await layoutShift(page);
     measured.push(`CLS, phone page (desktop): ${shift.cls} ${shift.sources.join(" ")}`);
     expect(shift.cls).toBe(0);
@@ -255,6 +259,31 @@ describe("the demo storefront", () => {
       `cart change → progress updated: ${timing.fromChange.toFixed(1)} ms after the cart ` +
         `changed (${timing.fromRequest.toFixed(1)} ms from the theme's request)`,
     );
+    expect(visit.errors).toEqual([]);
+    await visit.context.close();
+  });
+
+  it("shows nothing of the product block, heading included, when no offer applies", async () => {
+    const visit = await newVisit(DESKTOP, { group: "treatment" });
+    const { page } = visit;
+    // No published offer is triggered by tire shine, and the cart is empty.
+    await page.goto(`${store}/products/tire-shine`, { waitUntil: "networkidle" });
+    await visible(page.getByRole("heading", { name: "Tire shine", exact: true }));
+    const block = page.locator(".ladder--product");
+    // The block is there (a treatment visitor, a published config) and the script has run...
+    expect(await block.count()).toBe(1);
+    expect(await page.evaluate(() => document.readyState)).toBe("complete");
+    expect(await page.evaluate(() => "LadderEngine" in globalThis)).toBe(true);
+    expect(await productOffers(page).count()).toBe(0);
+    // ...yet nothing of it shows: no heading, to the eye or to assistive technology.
+    expect(await block.locator(".ladder__heading").count()).toBe(1);
+    expect(await block.locator(".ladder__heading").isVisible()).toBe(false);
+    expect(await productHeading(page).count()).toBe(0);
+    expect(await block.evaluate((b) => getComputedStyle(b).visibility)).toBe("hidden");
+    const shift = await layoutShift(page);
+    measured.push(`CLS, tire shine page, no offer (desktop): ${shift.cls}`);
+    expect(shift.cls).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(visit.errors).toEqual([]);
     await visit.context.close();
   });
