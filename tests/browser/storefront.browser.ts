@@ -397,7 +397,7 @@ describe("the demo storefront", () => {
     // Opening moves focus in; the page behind is inert (no focus, no clicks, hidden from AT).
     expect(await focused(close)).toBe(true);
     for (const part of ["header", "main", "footer"]) {
-      expect(await page.locator(part).evaluate((element) => element.inert)).toBe(true);
+      expect(await page.locator(part).evaluate((element: HTMLElement) => element.inert)).toBe(true);
     }
     // Tab through every control and past the last: focus wraps to the first, never leaves.
     const controls = await drawer.locator("a[href], button").count();
@@ -420,7 +420,9 @@ describe("the demo storefront", () => {
     await gone(page.getByRole("dialog"));
     expect(await focused(addToCart)).toBe(true);
     for (const part of ["header", "main", "footer"]) {
-      expect(await page.locator(part).evaluate((element) => element.inert)).toBe(false);
+      expect(await page.locator(part).evaluate((element: HTMLElement) => element.inert)).toBe(
+        false,
+      );
     }
     expect(visit.errors).toEqual([]);
     await visit.context.close();
