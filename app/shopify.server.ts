@@ -51,7 +51,7 @@ const shopify = shopifyApp({
 });
 
 if (demo) {
-  installDemoAdminApi();
+  installDemoAdminApi(demo.appUrl);
 }
 
 /** True when the admin runs as the offline demo store (never in front of real merchants). */

@@ -35,6 +35,8 @@ import {
   type DemoShopInfo,
   type DemoVariant,
 } from "./catalog";
+import { DEMO_DEFAULT_APP_URL } from "./mode.server";
+import { absoluteImageUrl } from "./product-image";
 import {
   STAND_IN_EXTENSIONS,
   type StandInContext,
@@ -57,6 +59,11 @@ export interface AdminStandInOptions {
   extensions?: readonly StandInExtension[];
   /** Stock by variant id where it differs from the catalog's (tests sell items out). */
   inventory?: ReadonlyMap<string, number>;
+  /**
+   * The origin product image URLs are absolute on, as Shopify's CDN URLs are: the demo's app URL
+   * (the demo serves the images); defaults to the demo's default one.
+   */
+  imageOrigin?: string;
 }
 
 export interface StoredMetafield {
@@ -86,6 +93,7 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
   const shopInfo: DemoShopInfo = { ...DEMO_SHOP, ...options.shop };
   const appId = options.appId ?? "1000001";
   const now = options.now ?? (() => new Date());
+  const imageOrigin = options.imageOrigin ?? DEMO_DEFAULT_APP_URL;
   const stored = new Map<string, StoredMetafield>();
   let nextMetafieldId = 9001;
   const createdAt = "2026-01-05T09:00:00Z";
@@ -247,11 +255,11 @@ export function createAdminStandIn(options: AdminStandInOptions): AdminStandIn {
     const prices = p.variants.map((v) => Number(v.price));
     const min = p.variants[prices.indexOf(Math.min(...prices))]?.price ?? "0.00";
     const max = p.variants[prices.indexOf(Math.max(...prices))]?.price ?? "0.00";
-    const image = p.imageUrl
+    const image = p.imagePath
       ? {
           __typename: "Image",
           id: null,
-          url: p.imageUrl,
+          url: absoluteImageUrl(p.imagePath, imageOrigin),
           altText: p.title,
           width: null,
           height: null,

@@ -30,10 +30,12 @@ export interface DemoProduct {
   tags: string[];
   collectionIds: string[];
   /**
-   * The featured image's URL (Shopify returns null for a product without media). Demo products
-   * point at the SVG tile the demo draws for them (`product-image.ts`), served by the app.
+   * Where the app serves the featured image, a path (null for a product without media): the SVG
+   * tile the demo draws (`product-image.ts`). What the demo hands out (Admin API answers,
+   * storefront objects, the Cart API) makes it absolute with `absoluteImageUrl`, as Shopify's
+   * image URLs are.
    */
-  imageUrl: string | null;
+  imagePath: string | null;
   story: DemoStory;
   variants: DemoVariant[];
 }
@@ -320,7 +322,7 @@ function product(
     productType: string;
     tags: string[];
     collections: number[];
-    imageUrl?: string;
+    imagePath?: string;
     variants: DemoVariant[];
   },
 ): DemoProduct {
@@ -334,7 +336,7 @@ function product(
     productType: fields.productType,
     tags: fields.tags,
     collectionIds: fields.collections.map((c) => `gid://shopify/Collection/${c}`),
-    imageUrl: fields.imageUrl ?? productImagePath(handle),
+    imagePath: fields.imagePath ?? productImagePath(handle),
     variants: fields.variants,
   };
 }

@@ -14,6 +14,9 @@ export const DEMO_DATABASE_URL = "file:./prisma/demo.sqlite";
 /** The demo bypasses authentication, so it listens on loopback unless HOST says otherwise. */
 export const DEMO_DEFAULT_HOST = "127.0.0.1";
 
+/** Where the demo answers when PORT is unset: its app URL, and the origin of its images. */
+export const DEMO_DEFAULT_APP_URL = "http://localhost:3000";
+
 /** The address the demo server listens on. */
 export function demoHost(env: Readonly<Record<string, string | undefined>>): string {
   return env.HOST || DEMO_DEFAULT_HOST;
@@ -64,11 +67,10 @@ export function demoModeFromEnv(
     );
   }
 
-  const port = env.PORT || "3000";
   return {
     apiKey: DEMO_API_KEY,
     apiSecretKey: DEMO_API_SECRET,
-    appUrl: `http://localhost:${port}`,
+    appUrl: env.PORT ? `http://localhost:${env.PORT}` : DEMO_DEFAULT_APP_URL,
     shop: DEMO_SHOP_DOMAIN,
   };
 }

@@ -12,6 +12,14 @@ export function productImagePath(handle: string): string {
   return `${PRODUCT_IMAGE_PREFIX}${handle}.svg`;
 }
 
+/**
+ * An image path as an absolute URL on `origin` (`http://localhost:3000`): Shopify hands out
+ * absolute CDN URLs, so what reads the demo's images gets the same shape, served by the demo.
+ */
+export function absoluteImageUrl(imagePath: string, origin: string): string {
+  return new URL(imagePath, origin).href;
+}
+
 // Background and ink per story; every pair has a contrast ratio well above 4.5:1.
 const PALETTE: Record<DemoStory, { background: string; accent: string; ink: string }> = {
   "car-wash": { background: "#dbeafe", accent: "#93c5fd", ink: "#1e3a8a" },

@@ -28,6 +28,8 @@ export interface StorefrontVisitor {
   /** The visitor cookie: the cart's token and Ladder's visitor key. */
   token: string;
   customer: SimulatedCustomerKind;
+  /** The request's origin: image URLs are absolute on it, as Shopify's CDN URLs are. */
+  origin: string;
   now?: Date;
 }
 
@@ -83,7 +85,7 @@ export async function handleCartRequest(
         break;
     }
     const { pricing } = await pricedCart(visitor);
-    const json = cartJson(cart, pricing);
+    const json = cartJson(cart, pricing, visitor.origin);
     if (!added) return { status: 200, body: json };
     // add.js answers the added items (one object for a single item), priced as in the cart.
     const items = added.keys.flatMap((key) => json.items.filter((item) => item.key === key));

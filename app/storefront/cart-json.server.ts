@@ -4,6 +4,7 @@
  * each line's `line_level_discount_allocations` and the cart's `total_discount`.
  */
 import { DEMO_SHOP, findVariant, legacyId } from "../demo/catalog";
+import { absoluteImageUrl } from "../demo/product-image";
 import { DISCOUNT_TITLE } from "../shopify/discount.server";
 import type { StoredCart, StoredLine } from "./cart-store.server";
 import type { CartPricing } from "./pricing.server";
@@ -81,7 +82,13 @@ export interface CartJson {
   cart_level_discount_applications: never[];
 }
 
-export function itemJson(line: StoredLine, unitPrice: number, discount: number): CartItemJson {
+/** One line as `/cart.js` has it; `origin` is the request's, where the image URLs point. */
+export function itemJson(
+  line: StoredLine,
+  unitPrice: number,
+  discount: number,
+  origin: string,
+): CartItemJson {
   const found = findVariant(line.variantId);
   if (!found) throw new Error(`Unknown variant ${line.variantId}`);
   const { product, variant } = found;
@@ -109,7 +116,7 @@ export function itemJson(line: StoredLine, unitPrice: number, discount: number):
           },
         ]
       : [];
-  const image = product.imageUrl ?? "";
+  const image = product.imagePath ? absoluteImageUrl(product.imagePath, origin) : "";
   return {
     id: Number(legacyId(variant.id)),
     properties: line.properties,
@@ -149,11 +156,14 @@ export function itemJson(line: StoredLine, unitPrice: number, discount: number):
   };
 }
 
-/** Shopify's cart money is always in hundredths of the currency unit. */
-export function cartJson(cart: StoredCart, pricing: CartPricing): CartJson {
+/**
+ * Shopify's cart money is always in hundredths of the currency unit; image URLs are absolute
+ * (on `origin`, the request's), as Shopify's CDN URLs are.
+ */
+export function cartJson(cart: StoredCart, pricing: CartPricing, origin: string): CartJson {
   const items = cart.lines.map((line) => {
     const priced = pricing.lines.find((p) => p.key === line.key);
-    return itemJson(line, priced?.unitPrice ?? 0, priced?.discount ?? 0);
+    return itemJson(line, priced?.unitPrice ?? 0, priced?.discount ?? 0, origin);
   });
   const original = items.reduce((sum, item) => sum + item.original_line_price, 0);
   const final = items.reduce((sum, item) => sum + item.final_line_price, 0);

@@ -5,6 +5,7 @@
  * `product`, `shop`, `localization` and `routes`.
  */
 import { DEMO_PRODUCTS, DEMO_SHOP, legacyId, type DemoProduct } from "../demo/catalog";
+import { absoluteImageUrl } from "../demo/product-image";
 import { minorDigits, parseMoney } from "../engine";
 import type { CartJson } from "./cart-json.server";
 import type { SimulatedCustomer } from "./customers";
@@ -15,11 +16,17 @@ export const STOREFRONT_ROOT_URL = "/storefront";
 
 const cents = (amount: string) => parseMoney(amount, minorDigits(DEMO_SHOP.currencyCode)) ?? 0;
 
-export function productObject(product: DemoProduct, selectedVariantId?: string) {
+/** `product` as Liquid has it; `origin` is the request's, where the image URLs point. */
+export function productObject(product: DemoProduct, origin: string, selectedVariantId?: string) {
   const selected =
     product.variants.find((v) => v.id === selectedVariantId) ?? product.variants[0] ?? null;
-  const image = product.imageUrl
-    ? { src: product.imageUrl, alt: product.title, width: 400, height: 400 }
+  const image = product.imagePath
+    ? {
+        src: absoluteImageUrl(product.imagePath, origin),
+        alt: product.title,
+        width: 400,
+        height: 400,
+      }
     : null;
   return {
     id: Number(legacyId(product.id)),
@@ -77,6 +84,8 @@ export function storefrontObjects(page: {
   customer: SimulatedCustomer | null;
   product?: DemoProduct;
   selectedVariantId?: string;
+  /** The request's origin: image URLs are absolute on it, as Shopify's CDN URLs are. */
+  origin: string;
 }): StorefrontObjects {
   return {
     app: {
@@ -85,7 +94,7 @@ export function storefrontObjects(page: {
     },
     cart: { ...page.cart },
     customer: customerObject(page.customer),
-    product: page.product ? productObject(page.product, page.selectedVariantId) : null,
+    product: page.product ? productObject(page.product, page.origin, page.selectedVariantId) : null,
     shop: {
       name: DEMO_SHOP.name,
       money_format: "${{amount}}",
@@ -96,7 +105,12 @@ export function storefrontObjects(page: {
     // Offered items' images by numeric variant id: the demo knows them, Liquid on Shopify cannot.
     ladder_images: Object.fromEntries(
       DEMO_PRODUCTS.flatMap((p) =>
-        p.imageUrl ? p.variants.map((v) => [legacyId(v.id), p.imageUrl]) : [],
+        p.imagePath
+          ? p.variants.map((v) => [
+              legacyId(v.id),
+              absoluteImageUrl(p.imagePath ?? "", page.origin),
+            ])
+          : [],
       ),
     ),
   };

@@ -3,7 +3,8 @@
  * theme app extension's own blocks (product offers, cart offers, the Ladder embed) with
  * Shopify-like objects, so a merchant sees what buyers see and what they are charged.
  */
-import { DEMO_PRODUCTS, legacyId } from "../demo/catalog";
+import { DEMO_PRODUCTS, legacyId, type DemoProduct } from "../demo/catalog";
+import { absoluteImageUrl } from "../demo/product-image";
 import { pricedCart, type StorefrontVisitor } from "./cart-api.server";
 import { cartJson, type CartJson } from "./cart-json.server";
 import { CUSTOMER_LABELS, SIMULATED_CUSTOMERS, simulatedCustomer } from "./customers";
@@ -12,6 +13,9 @@ import { STOREFRONT_ROOT_URL, storefrontObjects } from "./objects.server";
 
 const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const assetUrl = (name: string) => `${STOREFRONT_ROOT_URL}/assets/${name}`;
+/** A product's image URL, absolute on the request's origin as Shopify's CDN URLs are. */
+const imageOf = (product: DemoProduct, visitor: StorefrontVisitor) =>
+  product.imagePath ? absoluteImageUrl(product.imagePath, visitor.origin) : "";
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}
@@ -47,6 +51,9 @@ const FAVICON =
  * them) and, after an add to cart, opens a cart drawer listing the cart's lines. The drawer holds
  * the element Ladder's app embed looks for (`.cart-drawer`, one of its default selectors), so the
  * embed's compact progress bar moves into it and follows the cart like the theme's own lines.
+ * The drawer is a modal dialog: while it is open the rest of the page is `inert`, Tab and
+ * Shift+Tab wrap around its own controls, and Escape (or a click outside) closes it and gives
+ * focus back to what opened it.
  */
 const THEME_SCRIPT = `
 var drawer=document.querySelector("[data-theme-drawer]"),opener=null;
@@ -55,10 +62,14 @@ function esc(t){return String(t).replace(/[&<>"]/g,function(c){return "&#"+c.cha
 async function openDrawer(){var c=await(await fetch("${STOREFRONT_ROOT_URL}/cart.js")).json();
 drawer.querySelector("[data-drawer-lines]").innerHTML=c.items.map(function(i){return '<li><img src="'+esc(i.image)+'" alt="" width="48" height="48"><span>'+esc(i.title)+'<br><small>'+i.quantity+' × '+money(i.final_price)+'</small></span><span>'+money(i.final_line_price)+'</span></li>'}).join("");
 document.querySelectorAll("[data-cart-count]").forEach(function(n){n.textContent=c.item_count});
-opener=document.activeElement;drawer.hidden=false;drawer.querySelector("[data-drawer-close]").focus()}
-function closeDrawer(){drawer.hidden=true;if(opener&&opener.focus)opener.focus()}
+opener=document.activeElement;inertOutside(true);drawer.hidden=false;drawer.querySelector("[data-drawer-close]").focus()}
+function closeDrawer(){drawer.hidden=true;inertOutside(false);if(opener&&opener.focus)opener.focus()}
+function inertOutside(on){Array.prototype.forEach.call(document.body.children,function(n){if(n!==drawer&&n.tagName!=="SCRIPT")n.inert=on})}
+function controls(){return Array.prototype.filter.call(drawer.querySelectorAll('a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])'),function(n){return n.getClientRects().length>0})}
 document.addEventListener("click",function(e){if(drawer&&!drawer.hidden&&(e.target===drawer||e.target.closest("[data-drawer-close]")))closeDrawer()});
-document.addEventListener("keydown",function(e){if(e.key==="Escape"&&drawer&&!drawer.hidden)closeDrawer()});
+document.addEventListener("keydown",function(e){if(!drawer||drawer.hidden)return;if(e.key==="Escape"){closeDrawer();return}
+if(e.key!=="Tab")return;var c=controls(),first=c[0],last=c[c.length-1],at=document.activeElement;if(!first)return;
+if(!drawer.contains(at)||(e.shiftKey?at===first:at===last)){e.preventDefault();(e.shiftKey?last:first).focus()}});
 document.addEventListener("submit",async function(e){var f=e.target;if(!f.matches("[data-cart-form]"))return;
 e.preventDefault();var out=f.querySelector("[data-form-error]");
 var r=await fetch(f.action+".js",{method:"POST",body:new FormData(f)});
@@ -108,13 +119,14 @@ ${DRAWER}${embed.html}<script>${THEME_SCRIPT}</script></body></html>`;
 
 async function context(visitor: StorefrontVisitor, product?: (typeof DEMO_PRODUCTS)[number]) {
   const { cart, published, pricing } = await pricedCart(visitor);
-  const json = cartJson(cart, pricing);
+  const json = cartJson(cart, pricing, visitor.origin);
   const customer = simulatedCustomer(visitor.customer, published.checkoutConfig);
   const objects = storefrontObjects({
     checkoutConfig: published.checkoutConfig,
     cart: json,
     customer,
     product,
+    origin: visitor.origin,
   });
   return { json, objects, published: published.checkoutConfig !== null, pricing };
 }
@@ -123,7 +135,7 @@ export async function homePage(visitor: StorefrontVisitor): Promise<string> {
   const { json, objects, published } = await context(visitor);
   const items = DEMO_PRODUCTS.map(
     (p) =>
-      `<li><a href="${STOREFRONT_ROOT_URL}/products/${p.handle}"><img src="${esc(p.imageUrl ?? "")}" alt="" width="400" height="400">${esc(p.title)}</a> <span>$${esc(p.variants[0]?.price ?? "")}</span></li>`,
+      `<li><a href="${STOREFRONT_ROOT_URL}/products/${p.handle}"><img src="${esc(imageOf(p, visitor))}" alt="" width="400" height="400">${esc(p.title)}</a> <span>$${esc(p.variants[0]?.price ?? "")}</span></li>`,
   ).join("");
   const body = `<h1>Shop</h1><ul class="grid">${items}</ul>`;
   return layout({ visitor, title: "Shop", body, blocks: [], cart: json, objects, published });
@@ -144,7 +156,7 @@ export async function productPage(
         `<option value="${legacyId(v.id)}">${esc(v.title === "Default Title" ? product.title : v.title)} – $${esc(v.price)}</option>`,
     )
     .join("");
-  const body = `<div class="product"><img src="${esc(product.imageUrl ?? "")}" alt="${esc(product.title)}" width="400" height="400">
+  const body = `<div class="product"><img src="${esc(imageOf(product, visitor))}" alt="${esc(product.title)}" width="400" height="400">
 <div><h1>${esc(product.title)}</h1><p>$${esc(product.variants[0]?.price ?? "")}</p><p>${esc(product.description)}</p>
 <form data-cart-form data-open-drawer data-next="${STOREFRONT_ROOT_URL}/cart" method="post" action="${STOREFRONT_ROOT_URL}/cart/add">
 <label for="variant">Option</label> <select id="variant" name="id">${options}</select>

@@ -49,6 +49,7 @@ export async function storefrontVisitor(
       admin,
       token,
       customer: isSimulatedCustomerKind(kind) ? kind : "guest",
+      origin: new URL(request.url).origin,
     },
     headers,
   };

@@ -160,7 +160,11 @@ describe("preview simulator", () => {
   it("gives each shown offer its item's catalog image, named by the item's title", async () => {
     const result = await ok();
     expect(result.images).toEqual({
-      [V(2003)]: { url: expect.stringMatching(/^\/storefront\/images\/.+\.svg$/), alt: "Waxing" },
+      // Absolute, as Shopify's CDN URLs are: the demo serves its images on its app URL.
+      [V(2003)]: {
+        url: expect.stringMatching(/^http:\/\/localhost:3000\/storefront\/images\/.+\.svg$/),
+        alt: "Waxing",
+      },
     });
   });
 

@@ -2,7 +2,8 @@ import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { createAdminStandIn } from "../../app/demo/admin-api.server";
-import { productImagePath } from "../../app/demo/product-image";
+import { DEMO_DEFAULT_APP_URL } from "../../app/demo/mode.server";
+import { absoluteImageUrl, productImagePath } from "../../app/demo/product-image";
 import { compile, load, type Offer } from "../../app/engine";
 import { configForShop, createOffer, setOffersStatus } from "../../app/models/offers.server";
 import { METAFIELD_LIMIT_BYTES } from "../../app/models/publish.server";
@@ -139,19 +140,22 @@ describe("publish", () => {
     const resolve = {
       product: (id: string) => (id.endsWith("/1001") ? [STANDARD_WASH] : undefined),
     };
-    // With the offered item's image as the catalog has it (the demo's SVG tile for waxing).
-    const images = new Map([[WAXING_VARIANT, productImagePath("waxing")]]);
+    // With the offered item's image as the catalog has it: the demo's SVG tile for waxing, at an
+    // absolute URL as Shopify's CDN gives (the stand-in's default origin).
+    const waxingImage = "http://localhost:3000/storefront/images/waxing.svg";
+    expect(absoluteImageUrl(productImagePath("waxing"), DEMO_DEFAULT_APP_URL)).toBe(waxingImage);
+    const images = new Map([[WAXING_VARIANT, waxingImage]]);
     const expected = compile(await configForShop(TEST_SHOP), {
       activeOnly: true,
       resolve,
       images,
     });
-    expect(expected.im).toEqual([[2003, "/storefront/images/waxing.svg"]]);
+    expect(expected.im).toEqual([[2003, waxingImage]]);
     expect(JSON.parse(metafield?.value ?? "null")).toEqual(expected);
     const published = load(JSON.parse(metafield?.value ?? "null"));
     expect(published?.byVariant(STANDARD_WASH)).toEqual([0]);
     expect(published?.byProduct("gid://shopify/Product/1001")).toBeUndefined();
-    expect(published?.images?.get(WAXING_VARIANT)).toBe("/storefront/images/waxing.svg");
+    expect(published?.images?.get(WAXING_VARIANT)).toBe(waxingImage);
     expect(result.data.publication?.bytes).toBe(
       new TextEncoder().encode(JSON.stringify(expected)).length,
     );

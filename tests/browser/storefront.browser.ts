@@ -5,6 +5,10 @@
  * first, as an earlier page would have, so no test depends on which holdout bucket a random
  * visitor key falls in.
  *
+ * The cart drawer is a modal dialog: focus moves in, Tab and Shift+Tab stay in it, the page behind
+ * is inert, Escape gives focus back. A product block with no offer to show shows nothing, heading
+ * included, in the space it reserved.
+ *
  * Measured and printed, never held to a time: the layout shift Ladder causes (Layout Instability
  * API) and the time from a cart change to the progress showing it.
  * Screenshots in test-artifacts/browser: storefront-product-desktop.png,
@@ -139,6 +143,8 @@ async function overflowX(page: Page): Promise<number> {
 }
 
 const productOffers = (page: Page) => page.locator(".ladder--product .ladder__offer");
+const productHeading = (page: Page) =>
+  page.getByRole("heading", { name: "Complete your order", exact: true });
 const caseButton = (page: Page) =>
   page.getByRole("button", { name: /^Add: Add Phone case – Black at half price/ });
 const cartProgress = (page: Page) => page.locator(".ladder--cart .ladder__progress-text");
@@ -155,6 +161,7 @@ describe("the demo storefront", () => {
     const { page } = visit;
     await page.goto(`${store}/products/phone`, { waitUntil: "networkidle" });
     await visible(caseButton(page));
+    await visible(productHeading(page));
     const shift = await layoutShift(page);
     measured.push(`CLS, phone page (desktop): ${shift.cls} ${shift.sources.join(" ")}`);
     expect(shift.cls).toBe(0);
@@ -256,6 +263,31 @@ describe("the demo storefront", () => {
     await visit.context.close();
   });
 
+  it("shows nothing of the product block, heading included, when no offer applies", async () => {
+    const visit = await newVisit(DESKTOP, { group: "treatment" });
+    const { page } = visit;
+    // No published offer is triggered by tire shine, and the cart is empty.
+    await page.goto(`${store}/products/tire-shine`, { waitUntil: "networkidle" });
+    await visible(page.getByRole("heading", { name: "Tire shine", exact: true }));
+    const block = page.locator(".ladder--product");
+    // The block is there (a treatment visitor, a published config) and the script has run...
+    expect(await block.count()).toBe(1);
+    expect(await page.evaluate(() => document.readyState)).toBe("complete");
+    expect(await page.evaluate(() => "LadderEngine" in globalThis)).toBe(true);
+    expect(await productOffers(page).count()).toBe(0);
+    // ...yet nothing of it shows: no heading, to the eye or to assistive technology.
+    expect(await block.locator(".ladder__heading").count()).toBe(1);
+    expect(await block.locator(".ladder__heading").isVisible()).toBe(false);
+    expect(await productHeading(page).count()).toBe(0);
+    expect(await block.evaluate((b) => getComputedStyle(b).visibility)).toBe("hidden");
+    const shift = await layoutShift(page);
+    measured.push(`CLS, tire shine page, no offer (desktop): ${shift.cls}`);
+    expect(shift.cls).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(visit.errors).toEqual([]);
+    await visit.context.close();
+  });
+
   it("shows the chocolate's quantity-break table, and marks the tier the cart reaches", async () => {
     const visit = await newVisit(DESKTOP, { group: "treatment" });
     const { page } = visit;
@@ -345,6 +377,55 @@ describe("the demo storefront", () => {
       expect(visit.errors).toEqual([]);
       await visit.context.close();
     }
+  });
+
+  it("keeps focus in the cart drawer while it is open, and gives it back on Escape", async () => {
+    const visit = await newVisit(DESKTOP, { group: "treatment" });
+    const { page } = visit;
+    await page.goto(`${store}/products/phone-case`, { waitUntil: "networkidle" });
+    const addToCart = page.getByRole("button", { name: "Add to cart", exact: true });
+    await addToCart.focus();
+    await page.keyboard.press("Enter");
+    const drawer = page.getByRole("dialog", { name: "Added to your cart" });
+    await visible(drawer);
+    expect(await drawer.getAttribute("aria-modal")).toBe("true");
+    const close = drawer.getByRole("button", { name: "Close the cart" });
+    const viewCart = drawer.getByRole("link", { name: "View cart" });
+    const focused = (locator: typeof close) =>
+      locator.evaluate((element) => element === document.activeElement);
+    const focusInDrawer = () => drawer.evaluate((panel) => panel.contains(document.activeElement));
+    // Opening moves focus in; the page behind is inert (no focus, no clicks, hidden from AT).
+    expect(await focused(close)).toBe(true);
+    for (const part of ["header", "main", "footer"]) {
+      expect(await page.locator(part).evaluate((element: HTMLElement) => element.inert)).toBe(true);
+    }
+    // Tab through every control and past the last: focus wraps to the first, never leaves.
+    const controls = await drawer.locator("a[href], button").count();
+    expect(controls).toBe(2);
+    await page.keyboard.press("Tab");
+    expect(await focused(viewCart)).toBe(true);
+    await page.keyboard.press("Tab");
+    expect(await focusInDrawer()).toBe(true);
+    expect(await focused(close)).toBe(true);
+    for (let i = 0; i < 5; i += 1) {
+      await page.keyboard.press("Tab");
+      expect(await focusInDrawer()).toBe(true);
+    }
+    // Shift+Tab from the first control wraps to the last.
+    await close.focus();
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(viewCart)).toBe(true);
+    // Escape closes it: focus returns to the button that opened it, the page is live again.
+    await page.keyboard.press("Escape");
+    await gone(page.getByRole("dialog"));
+    expect(await focused(addToCart)).toBe(true);
+    for (const part of ["header", "main", "footer"]) {
+      expect(await page.locator(part).evaluate((element: HTMLElement) => element.inert)).toBe(
+        false,
+      );
+    }
+    expect(visit.errors).toEqual([]);
+    await visit.context.close();
   });
 
   it("works on a 390-pixel-wide phone screen: product page and cart", async () => {

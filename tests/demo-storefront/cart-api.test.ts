@@ -27,12 +27,14 @@ const CASE_BLACK = 2302;
 const DARK_BAR = 2201;
 const CAMERA = 2101;
 
+/** Where the Cart API is asked: its image URLs are absolute on it. */
+const ORIGIN = "http://127.0.0.1:4321";
 let visitorCount = 0;
 
 async function visitor(customer: SimulatedCustomerKind = "guest"): Promise<StorefrontVisitor> {
   const { admin } = await unauthenticated.admin(TEST_SHOP);
   visitorCount += 1;
-  return { shop: TEST_SHOP, admin, token: `visitor-${visitorCount}`, customer };
+  return { shop: TEST_SHOP, admin, token: `visitor-${visitorCount}`, customer, origin: ORIGIN };
 }
 
 async function call(
@@ -92,6 +94,14 @@ describe("pricing by the discount function", () => {
     const phone = cart.items.find((item) => item.variant_id === PHONE);
     expect(phone?.line_level_discount_allocations).toEqual([]);
     expect(phone?.final_line_price).toBe(79900);
+  });
+
+  it("gives image URLs absolute on the request's origin, as Shopify's CDN URLs are", async () => {
+    const v = await visitor();
+    await call(v, "add", { id: CASE_BLACK, quantity: 1 });
+    const [line] = (await cartOf(v)).items;
+    expect(line?.image).toBe(`${ORIGIN}/storefront/images/phone-case.svg`);
+    expect(line?.featured_image.url).toBe(line?.image);
   });
 
   it("discounts nothing before the first publish", async () => {

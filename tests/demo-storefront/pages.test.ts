@@ -12,9 +12,12 @@ import { installAdminStandIn } from "../support/admin-api";
 import { installSession, TEST_SHOP } from "../support/admin-routes";
 import { clearOfferTables } from "../support/offers-db";
 
+/** Where the pages are asked for: their image URLs are absolute on it. */
+const ORIGIN = "http://127.0.0.1:4321";
+
 async function visitor(customer: StorefrontVisitor["customer"] = "guest") {
   const { admin } = await unauthenticated.admin(TEST_SHOP);
-  return { shop: TEST_SHOP, admin, token: `page-visitor-${customer}`, customer };
+  return { shop: TEST_SHOP, admin, token: `page-visitor-${customer}`, customer, origin: ORIGIN };
 }
 
 beforeEach(async () => {
@@ -40,7 +43,11 @@ it("renders the product block with the published config and the offered items' i
   const html = (await productPage(await visitor(), "phone")) ?? "";
   expect(html).toContain('data-ladder="product"');
   expect(html).toContain("/storefront/assets/ladder.js");
-  expect(html).toContain("/storefront/images/phone-case.svg");
+  // Absolute on the request's origin, as Shopify's CDN URLs are: the product's own picture,
+  // and the offered case's (the page data's images).
+  expect(html).toContain(`src="${ORIGIN}/storefront/images/phone.svg"`);
+  expect(html).toContain(`"2302":"${ORIGIN}/storefront/images/phone-case.svg"`);
+  expect(html).not.toMatch(/src="\/storefront\/images\//);
   expect(await productPage(await visitor(), "no-such-product")).toBeNull();
   expect(await homePage(await visitor())).toContain("/storefront/products/dark-chocolate");
 });

@@ -105,9 +105,15 @@ describe("Admin API stand-in: catalog answers", () => {
           __typename: "Product",
           title: "Camera",
           priceRangeV2: { minVariantPrice: { amount: "600.00", currencyCode: "USD" } },
-          // The demo draws its product images (app/demo/product-image.ts) and serves them.
+          // The demo draws its product images (app/demo/product-image.ts) and serves them; the
+          // URL is absolute on the demo's app URL, as Shopify's CDN URLs are absolute.
           featuredMedia: {
-            preview: { image: { url: "/storefront/images/camera.svg", altText: "Camera" } },
+            preview: {
+              image: {
+                url: "http://localhost:3000/storefront/images/camera.svg",
+                altText: "Camera",
+              },
+            },
           },
           variants: { nodes: [{ id: "gid://shopify/ProductVariant/2101", price: "600.00" }] },
         },
@@ -118,6 +124,26 @@ describe("Admin API stand-in: catalog answers", () => {
           product: { title: "Phone case" },
         },
         null,
+      ],
+    });
+  });
+
+  it("gives image URLs absolute on the origin it is given (the demo's app URL)", async () => {
+    const elsewhere = createAdminStandIn({
+      schema,
+      apiVersion: API_VERSION,
+      imageOrigin: "http://127.0.0.1:4321",
+    });
+    const result = await elsewhere.execute(CATALOG_NODES_QUERY, {
+      ids: ["gid://shopify/Product/1302"],
+    });
+    expect(result.data).toMatchObject({
+      nodes: [
+        {
+          featuredMedia: {
+            preview: { image: { url: "http://127.0.0.1:4321/storefront/images/phone-case.svg" } },
+          },
+        },
       ],
     });
   });

@@ -292,7 +292,7 @@ describe("offered items' images", () => {
   it("are handed to the script when the host knows them, and null otherwise", async () => {
     const plain = await renderBlock("cart-offers", pageWith(config));
     expect(pageData(plain.html).images).toBeNull();
-    const images = { "2032": "/images/phone-case.svg" };
+    const images = { "2032": "https://cdn.example/phone-case.svg" };
     const demo = await renderBlock("cart-offers", pageWith(config, { ladder_images: images }));
     expect(pageData(demo.html).images).toEqual(images);
   });

@@ -315,11 +315,11 @@ describe("images", () => {
     const cart = phoneCart();
     fakeShop(cart);
     await renderPage(["cart-offers"], pageWith(config, { cart, product: null }));
-    patchData({ images: { "2032": "/images/phone-case.svg" } });
+    patchData({ images: { "2032": "https://cdn.example/phone-case.svg" } });
     boot(window);
     await settle();
     const image = document.querySelector('[data-offer="phone-case"] img');
-    expect(image?.getAttribute("src")).toBe("/images/phone-case.svg");
+    expect(image?.getAttribute("src")).toBe("https://cdn.example/phone-case.svg");
     expect(image?.getAttribute("alt")).toBe("");
   });
 
