@@ -1,8 +1,8 @@
 /**
  * The demo's Home banner says its orders were generated with a +6% effect on average order value,
- * and the Analytics page compares customer lifetime value by cohort: the seeded data, read back
- * through the dashboard's own model functions on a real database, must tell the same story in
- * the views a visitor opens first.
+ * and the Analytics page compares customer lifetime value by cohort and suggests pairs: the seeded
+ * data, read back through the app's own model functions on a real database, must tell the same
+ * story in the views a visitor opens first.
  */
 import { describe, expect, it } from "vitest";
 import { deriveFacts, localDay } from "../../app/analytics/order-facts";
@@ -12,6 +12,7 @@ import { DEMO_SHOP } from "../../app/demo/catalog";
 import { DEMO_TRUE_AOV_LIFT, demoOrderHistory } from "../../app/demo/orders";
 import { normalizeDemoOrder, seedDemoOrders } from "../../app/demo/seed-orders.server";
 import { loadCohorts, loadHomeDashboard } from "../../app/models/analytics.server";
+import { loadSuggestions } from "../../app/models/pairs.server";
 
 const SHOP = "demo-story.myshopify.com";
 const NOW = new Date("2026-12-06T22:00:00Z");
@@ -30,6 +31,20 @@ describe("the demo's seeded orders", () => {
     expect(comparison.relative.low).toBeLessThanOrEqual(DEMO_TRUE_AOV_LIFT);
     expect(comparison.relative.high).toBeGreaterThanOrEqual(DEMO_TRUE_AOV_LIFT);
     expect(home.dashboard.holdout.orders).toBeGreaterThan(100);
+
+    // Frequently bought together offers the add-on to buyers of the staple, never the reverse,
+    // and never the standard wash to a premium buyer.
+    const { suggestions } = await loadSuggestions(SHOP);
+    const offered = suggestions.map((r) => `${r.titleB} to buyers of ${r.titleA}`);
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        "Tire shine to buyers of Standard wash",
+        "Waxing to buyers of Standard wash",
+        "Phone case to buyers of Phone",
+        "Lens kit to buyers of Camera",
+      ]),
+    );
+    expect(offered.filter((o) => /^(Standard wash|Phone|Camera) to /.test(o))).toEqual([]);
 
     const { cohorts } = await loadCohorts(SHOP);
     const compared = cohorts.filter((c) => c.difference !== null);
