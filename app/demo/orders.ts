@@ -151,10 +151,11 @@ function storyDeck(random: () => number): () => Story {
 }
 
 /**
- * The history, deterministic for a seed: each day draws from its own stream, numbered back from
- * the last day, so the recent days the default view shows do not shift with the calendar (only a
- * weekend's extra orders come and go). Customers arrive over the year in id order and some come
- * back, so every month has a cohort of new customers in both groups, and repeat buyers.
+ * The history, the same for a seed and an end: each day draws from its own stream, numbered back
+ * from the last day, so starting the demo on another weekday changes little (a weekend's extra
+ * orders, and where the story decks and customer arrivals stand). Customers arrive over the year
+ * in id order and some come back, so every month has a cohort of new customers in both groups,
+ * and repeat buyers.
  */
 export function demoOrderHistory(options: DemoHistoryOptions): DemoOrder[] {
   const seed = options.seed ?? DEMO_SEED;
