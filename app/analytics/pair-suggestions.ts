@@ -1,10 +1,9 @@
 /**
  * Frequently bought together, as the merchant reads it: one row per pair of products (mining keeps
  * both directions, A→B and B→A, which would list each pair twice), with one directional
- * suggestion at most. The suggestion adds the dearer product to a cart holding the cheaper one
- * (the cheaper product is the anchor), so Ladder never suggests offering a premium buyer the
- * standard version; a step over the price guardrail (DESIGN rule 3) says that checkout would hold
- * it back. Pairs that an offer already covers are marked. Pure.
+ * suggestion at most: offer B to carts holding A (A is the anchor; `anchorFirst` says which one
+ * it is). A step over the price guardrail (DESIGN rule 3) says that checkout would hold it back.
+ * Pairs that an offer already covers are marked. Pure.
  */
 import type { ProductPairStat } from "./pairs";
 
@@ -17,7 +16,7 @@ export interface PairProduct {
 }
 
 export interface PairRow extends ProductPairStat {
-  /** The anchor: the cheaper product (on equal prices, the one whose buyers more often add B). */
+  /** The anchor, the product the cart holds (see `anchorFirst`). */
   titleA: string;
   /** The product a cross-sell would add. */
   titleB: string;
@@ -72,10 +71,44 @@ export function offeredPairs(
   return found;
 }
 
+/** "Standard wash" → "wash": the noun a product title ends with. */
+function lastWord(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .at(-1) ?? ""
+  );
+}
+
 /**
- * One row per unordered pair, strongest first (the order of `pairs`), oriented from the cheaper
- * product to the dearer one.
+ * Whether `pair` (A → B) is the direction to suggest rather than its reverse:
+ *
+ * - Tiers of one product (titles ending in the same noun: "Standard wash", "Premium wash"): the
+ *   cheaper one anchors, so a premium buyer is never offered the standard version (a downgrade).
+ * - Otherwise the product bought more often anchors and the other is its add-on. Nearly every
+ *   buyer of an add-on already has the staple (tire shine is bought with a wash), so offering the
+ *   staple to them reaches almost no one; most buyers of the staple lack the add-on. Anchoring the
+ *   cheaper product instead offered a wash to tire shine buyers and a phone to case buyers.
+ * - Equal counts, or tiers at one price: the stronger direction (higher confidence).
  */
+export function anchorFirst(
+  pair: ProductPairStat,
+  reverse: ProductPairStat,
+  products: ReadonlyMap<string, PairProduct>,
+): boolean {
+  const a = products.get(pair.productA);
+  const b = products.get(pair.productB);
+  if (a && b && lastWord(a.title) !== "" && lastWord(a.title) === lastWord(b.title)) {
+    if (a.unitPrice !== b.unitPrice) return a.unitPrice < b.unitPrice;
+  } else if (pair.ordersWithA !== pair.ordersWithB) {
+    return pair.ordersWithA > pair.ordersWithB;
+  }
+  return pair.confidence >= reverse.confidence;
+}
+
+/** One row per unordered pair, strongest first (the order of `pairs`), oriented by `anchorFirst`. */
 export function pairRows(
   pairs: readonly ProductPairStat[],
   products: ReadonlyMap<string, PairProduct>,
@@ -90,13 +123,7 @@ export function pairRows(
     if (seen.has(key)) continue;
     seen.add(key);
     const reverse = byDirection.get(`${pair.productB}>${pair.productA}`);
-    const priceOf = (id: string) => products.get(id)?.unitPrice ?? null;
-    const [pa, pb] = [priceOf(pair.productA), priceOf(pair.productB)];
-    // The cheaper product anchors; equal (or unknown) prices keep the stronger direction.
-    const flip =
-      reverse !== undefined &&
-      (pa !== null && pb !== null && pa !== pb ? pa > pb : reverse.confidence > pair.confidence);
-    const p = flip && reverse ? reverse : pair;
+    const p = reverse && !anchorFirst(pair, reverse, products) ? reverse : pair;
     const a = products.get(p.productA);
     const b = products.get(p.productB);
     const offer = offers.get(key) ?? null;

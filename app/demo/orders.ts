@@ -103,7 +103,18 @@ export interface DemoHistoryOptions {
   customers?: number;
 }
 
-export function demoCustomers(count = 1500): DemoCustomer[] {
+/** The seed the demo store's history is generated with. */
+export const DEMO_SEED = 20261122;
+/**
+ * Enough orders a day that the default 30-day view holds over a hundred holdout orders, and enough
+ * customers that each month's new ones include at least MIN_COHORT_CUSTOMERS holdout customers.
+ */
+export const DEMO_ORDERS_PER_DAY = 30;
+export const DEMO_CUSTOMER_COUNT = 6000;
+/** Share of a known customer's orders placed by someone who bought before (repeat buyers). */
+const RETURNING_SHARE = 0.4;
+
+export function demoCustomers(count = DEMO_CUSTOMER_COUNT): DemoCustomer[] {
   const names = ["Ana", "Ben", "Chloé", "Dev", "Eli", "Fatima", "Goran", "Hana", "Ivo", "Jun"];
   return Array.from({ length: count }, (_, i) => ({
     id: 7_000_000 + i,
@@ -117,35 +128,75 @@ function holdoutCustomer(id: number): boolean {
   return (Math.imul(id, 2654435761) >>> 0) % 100 < DEMO_HOLDOUT_PERCENT;
 }
 
+type Story = (typeof STORIES)[number];
+
+/**
+ * Each group draws its stories from its own shuffled deck of all four, so both groups buy the
+ * same mix of car washes, cameras, phones and chocolate. Drawn independently, a holdout of a
+ * hundred orders gets a few phones more or fewer by chance, which moves its average order value
+ * by far more than the 6% effect the demo is built to show.
+ */
+function storyDeck(random: () => number): () => Story {
+  let deck: Story[] = [];
+  return () => {
+    if (deck.length === 0) {
+      deck = [...STORIES];
+      for (let i = deck.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [deck[i], deck[j]] = [deck[j] as Story, deck[i] as Story];
+      }
+    }
+    return deck.pop() as Story;
+  };
+}
+
+/**
+ * The history, the same for a seed and an end: each day draws from its own stream, numbered back
+ * from the last day, so starting the demo on another weekday changes little (a weekend's extra
+ * orders, and where the story decks and customer arrivals stand). Customers arrive over the year
+ * in id order and some come back, so every month has a cohort of new customers in both groups,
+ * and repeat buyers.
+ */
 export function demoOrderHistory(options: DemoHistoryOptions): DemoOrder[] {
-  const random = seededRandom(options.seed ?? 20261122);
+  const seed = options.seed ?? DEMO_SEED;
   const days = options.days ?? 365;
-  const perDay = options.ordersPerDay ?? 12;
-  const customers = demoCustomers(options.customers ?? 1500);
+  const perDay = options.ordersPerDay ?? DEMO_ORDERS_PER_DAY;
+  const customers = demoCustomers(options.customers ?? DEMO_CUSTOMER_COUNT);
   const orders: DemoOrder[] = [];
   const dayMs = 86_400_000;
   const start = options.end.getTime() - days * dayMs;
+  const shuffle = seededRandom(seed ^ 0x5eed);
+  const stories = { treatment: storyDeck(shuffle), holdout: storyDeck(shuffle) };
+  let arrived = 0;
   let orderId = 5_100_000_000;
   let lineId = 14_000_000_000;
   let refundId = 9_900_000_000;
 
   for (let day = 0; day < days; day++) {
+    const random = seededRandom(seed + Math.imul(days - 1 - day, 0x9e3779b1));
     // Weekends busier, and a slow upward trend: the chart has a shape.
     const date = new Date(start + day * dayMs);
     const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
-    const count = Math.round(
-      perDay * (weekend ? 1.3 : 1) * (0.8 + (0.4 * day) / days) * (0.7 + 0.6 * random()),
+    const noise = 0.7 + 0.6 * random();
+    const count = Math.round(perDay * (weekend ? 1.3 : 1) * (0.8 + (0.4 * day) / days) * noise);
+    // In time order, so a customer's first order is the first one they are given.
+    const times = Array.from({ length: count }, () => Math.floor(random() * dayMs)).sort(
+      (a, b) => a - b,
     );
-    for (let n = 0; n < count; n++) {
-      const createdAt = new Date(start + day * dayMs + Math.floor(random() * dayMs));
+    for (const time of times) {
+      const createdAt = new Date(start + day * dayMs + time);
       if (createdAt > options.end) continue;
       const guest = random() < 0.3;
-      const customer = guest ? null : customers[Math.floor(random() * random() * customers.length)];
+      let customer: DemoCustomer | undefined;
+      if (!guest) {
+        const returning =
+          arrived > 0 && (arrived >= customers.length || random() < RETURNING_SHARE);
+        customer = returning ? customers[Math.floor(random() * arrived)] : customers[arrived++];
+      }
       const holdout = customer
         ? holdoutCustomer(customer.id)
         : random() < DEMO_HOLDOUT_PERCENT / 100;
-      const story = STORIES[Math.floor(random() * STORIES.length)] ?? STORIES[0];
-      if (!story) continue;
+      const story = stories[holdout ? "holdout" : "treatment"]();
       const lines: DemoOrderLine[] = [];
       const addLine = (
         handle: string,
@@ -175,7 +226,11 @@ export function demoOrderHistory(options: DemoHistoryOptions): DemoOrder[] {
           offerId,
         });
       };
-      for (const handle of story.products) addLine(handle, 1 + Math.floor(random() * 2), null);
+      // Washes and chocolate bars sell in ones and twos; a camera or a phone is bought alone.
+      for (const handle of story.products) {
+        const dear = minor(productByHandle(handle)?.variants[0]?.price ?? "0") >= 100_00;
+        addLine(handle, dear ? 1 : 1 + Math.floor(random() * 2), null);
+      }
       for (const handle of story.extras) if (random() < 0.35) addLine(handle, 1, null);
       const base = lines.reduce((sum, l) => sum + l.quantity * l.unitPrice - l.discount, 0);
       const shown: string[] = [];

@@ -57,6 +57,7 @@ export async function seedDemoShop(storage: SessionStorage): Promise<void> {
   const stored = await storage.storeSession(demoSession());
   if (!stored) throw new Error("Could not store the demo session");
   await seedDemoOffers();
-  // A year of orders with a known effect (+6% AOV for treatment, 12% take rate).
+  // A year of orders with a known effect (+6% AOV for treatment, 12% take rate), the same for
+  // every start: Home's banner states that effect.
   await seedDemoOrders(DEMO_SHOP_DOMAIN);
 }

@@ -123,6 +123,7 @@ export async function getStarted(
   }% of buyers held out to measure the lift.`;
   // Saving the settings page stores every field, so stored settings mean they were reviewed.
   const reviewed = Object.keys(s).length > 0;
+  const previewed = setup.previewedAt !== null;
 
   const steps: GetStartedStep[] = [
     {
@@ -151,11 +152,14 @@ export async function getStarted(
     {
       id: "preview",
       title: "Preview what buyers see",
-      state: complete > 0 ? "todo" : "waiting",
+      // Until an offer is complete the preview has nothing to show, so the step waits.
+      state: complete > 0 ? (previewed ? "done" : "todo") : "waiting",
       detail:
-        complete > 0
-          ? "Try a cart and a customer: the preview shows which offers appear, why, and what each one takes off. Drafts show too."
-          : "Once an offer is complete, try it on a sample cart before anything goes live.",
+        complete === 0
+          ? "Once an offer is complete, try it on a sample cart before anything goes live."
+          : previewed
+            ? "You have tried the preview. Open it again after changing an offer: drafts show too."
+            : "Try a cart and a customer: the preview shows which offers appear, why, and what each one takes off. Drafts show too.",
       links: [{ content: "Open preview", url: "/app/preview", external: false }],
     },
     // The session's shop is its myshopify domain, where the theme and checkout editors live.

@@ -18,6 +18,11 @@ export interface OffersOverview {
   performance: Awaited<ReturnType<typeof offerPerformance>>;
   currency: string;
   templates: { id: string; title: string; story: string; practice: string }[];
+  /**
+   * The server's clock when the list was read (ISO): the Ended and Scheduled badges are judged at
+   * this instant on the server and in the browser alike.
+   */
+  now: string;
 }
 
 /** Reads `?kind=upgrade&kind=gift&status=active` into filters, ignoring unknown values. */
@@ -37,6 +42,7 @@ export async function offersOverview(
   shop: string,
   admin: AdminApi,
   filters: OffersOverview["filters"],
+  now = new Date(),
 ): Promise<OffersOverview> {
   const currency = await shopCurrency(shop, admin);
   const [offers, total, notices, publish, performance] = await Promise.all([
@@ -44,7 +50,7 @@ export async function offersOverview(
     countOffers(shop),
     openNotices(shop),
     publishStatus(shop),
-    offerPerformance(shop),
+    offerPerformance(shop, undefined, now),
   ]);
   return {
     offers,
@@ -54,6 +60,7 @@ export async function offersOverview(
     notices,
     publish,
     currency,
+    now: now.toISOString(),
     templates: OFFER_TEMPLATES.map(({ id, title, story, practice }) => ({
       id,
       title,

@@ -55,8 +55,9 @@ export async function mineProductPairs(
 export type Suggestion = PairRow;
 
 /**
- * The suggestions list: one row per pair of products (strongest first), oriented from the cheaper
- * product to the dearer one, with the offer that already pairs them, if any.
+ * The suggestions list: one row per pair of products (strongest first), oriented from the staple
+ * to its add-on and never from a premium tier to a cheaper one (`anchorFirst`), with the offer
+ * that already pairs them, if any.
  */
 export async function loadSuggestions(shop: string, limit = 25) {
   const [run, pairs, facts, offers, setup] = await Promise.all([

@@ -27,7 +27,7 @@ import { lookupCatalog } from "../shopify/catalog.server";
 import { readOfferedVariants } from "../shopify/availability.server";
 import { itemList, offeredVariantIds, offersLeftOut, shownVariantIds } from "../offers/stock";
 import { shopConfig } from "./offers.server";
-import { shopCurrency } from "./shop-settings.server";
+import { recordPreviewOpened, shopCurrency } from "./shop-settings.server";
 
 export const PROFILES = [
   "guest",
@@ -411,6 +411,8 @@ export interface PreviewPage {
 
 export async function previewPage(shop: string, admin: AdminApi): Promise<PreviewPage> {
   const currency = await shopCurrency(shop, admin);
+  // Opening the page is the get-started step "Preview what buyers see".
+  await recordPreviewOpened(shop);
   const { config } = await shopConfig(shop);
   return {
     currency,

@@ -21,6 +21,8 @@ export interface ShopSetup {
   currency: string;
   settings: Settings;
   combinesWith: CombinesWith;
+  /** When the merchant last opened the preview; null if never. */
+  previewedAt: Date | null;
 }
 
 function parseObject(text: string): Record<string, unknown> {
@@ -51,7 +53,17 @@ export async function getShopSetup(shop: string): Promise<ShopSetup> {
     currency: row?.currency ?? FALLBACK_CURRENCY,
     settings: (row ? parseObject(row.settings) : {}) as Settings,
     combinesWith: combinesWithFrom(row?.combinesWith ?? "{}"),
+    previewedAt: row?.previewedAt ?? null,
   };
+}
+
+/** Notes that the merchant opened the preview, so Home's get-started path counts the step done. */
+export async function recordPreviewOpened(shop: string, at = new Date()): Promise<void> {
+  await prisma.shopSettings.upsert({
+    where: { shop },
+    create: { shop, previewedAt: at },
+    update: { previewedAt: at },
+  });
 }
 
 /** Remembers the shop currency as the Admin API reports it. */

@@ -241,7 +241,7 @@ export default function AnalyticsPage() {
                   "Orders with both",
                   "Support",
                   "Lift",
-                  "Cross-sell from the cheaper product",
+                  "Suggested cross-sell",
                 ]}
                 rows={suggestions.suggestions.map((s) => [
                   `${s.titleA} + ${s.titleB}`,

@@ -115,7 +115,6 @@ export default function OffersPage() {
   const [confirm, setConfirm] = useState<BulkIntent | null>(null);
   const [choosing, setChoosing] = useState(false);
   const [exporting, setExporting] = useState<string | null>(null);
-  const [now] = useState(() => Date.now());
   // On a phone the table becomes a list (Polaris's condensed rows); the server renders the
   // table and the list replaces it after hydration, so both renders match.
   const { mdDown } = useBreakpoints({ defaults: false });
@@ -367,7 +366,7 @@ export default function OffersPage() {
                       position={index}
                       selected={selectedResources.includes(offer.key)}
                       condensed={condensed}
-                      now={now}
+                      now={overview.now}
                       figures={overview.performance.byOffer[offer.key]}
                       currency={overview.performance.currency}
                       digits={overview.performance.digits}

@@ -11,7 +11,9 @@ import {
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { createOffer } from "../../app/models/offers.server";
+import { getShopSetup } from "../../app/models/shop-settings.server";
 import { loader } from "../../app/routes/app._index";
+import { loader as previewLoader } from "../../app/routes/app.preview";
 import { sessionStorage } from "../../app/shopify.server";
 import { installAdminStandIn, type RecordingStandIn } from "../support/admin-api";
 import { clearOfferTables } from "../support/offers-db";
@@ -106,6 +108,28 @@ describe("/app home loader", () => {
     });
     expect(next.getStarted?.steps.find((s) => s.id === "guardrails")?.detail).toContain(
       "At most 3 offers at once",
+    );
+
+    // Opening the preview is recorded for the shop (and for no other), and the step is done.
+    await previewLoader(
+      loaderArgs(
+        await setUpValidRequest(
+          {
+            type: RequestType.Admin,
+            store: TEST_SHOP_NAME,
+            apiKey: API_KEY,
+            apiSecretKey: API_SECRET_KEY,
+          },
+          new Request(`${APP_URL}/app/preview`),
+        ),
+      ),
+    );
+    expect((await getShopSetup(TEST_SHOP)).previewedAt).toBeInstanceOf(Date);
+    expect((await getShopSetup("other-shop.myshopify.com")).previewedAt).toBeNull();
+    const previewed = await loader(loaderArgs(await adminRequest()));
+    expect(states(previewed).preview).toBe("done");
+    expect(previewed.getStarted?.steps.find((s) => s.id === "preview")?.detail).toContain(
+      "You have tried the preview",
     );
 
     // A publication with nothing in it is still a first run.

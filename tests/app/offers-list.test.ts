@@ -76,6 +76,15 @@ describe("offers list loader", () => {
     expect(data.currency).toBe("USD");
   });
 
+  it("returns the server's clock, which the list's Ended and Scheduled badges are judged at", async () => {
+    const before = Date.now();
+    const { data } = await load();
+    const after = Date.now();
+    expect(data.now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Date.parse(data.now)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(data.now)).toBeLessThanOrEqual(after);
+  });
+
   it("filters by kind and status from the URL", async () => {
     await createOffer(TEST_SHOP, freeShipping("ship"));
     await createOffer(TEST_SHOP, freeShipping("ship-draft", "draft"));

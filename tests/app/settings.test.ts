@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { configForShop } from "../../app/models/offers.server";
-import { getShopSetup, rememberCurrency } from "../../app/models/shop-settings.server";
+import {
+  getShopSetup,
+  recordPreviewOpened,
+  rememberCurrency,
+} from "../../app/models/shop-settings.server";
 import { stackingWithLadder } from "../../app/offers/stacking";
 import { action, loader } from "../../app/routes/app.settings";
 import { installAdminStandIn } from "../support/admin-api";
@@ -102,6 +106,24 @@ describe("saving settings", () => {
       { path: "combinesWith", message: "must say yes or no for each discount class" },
     ]);
     expect((await getShopSetup(TEST_SHOP)).settings).toEqual({});
+  });
+});
+
+describe("preview visits", () => {
+  it("are recorded per shop, on the settings row, without touching the guardrails", async () => {
+    expect((await getShopSetup(TEST_SHOP)).previewedAt).toBeNull();
+    // A shop with no row yet gets one.
+    const first = new Date("2026-12-01T10:00:00Z");
+    await recordPreviewOpened(TEST_SHOP, first);
+    expect((await getShopSetup(TEST_SHOP)).previewedAt).toEqual(first);
+    expect((await getShopSetup(TEST_SHOP)).settings).toEqual({});
+
+    const settings = { maxOffers: 3 };
+    expect((await save({ settings, combinesWith: STACK_ALL })).status).toBe(200);
+    const later = new Date("2026-12-02T10:00:00Z");
+    await recordPreviewOpened(TEST_SHOP, later);
+    expect(await getShopSetup(TEST_SHOP)).toMatchObject({ settings, previewedAt: later });
+    expect((await getShopSetup(OTHER_SHOP)).previewedAt).toBeNull();
   });
 });
 

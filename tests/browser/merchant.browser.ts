@@ -148,6 +148,7 @@ describe("get started: from an empty shop to published offers", () => {
     discounts: Awaited<ReturnType<PrismaClient["offerDiscount"]["findMany"]>>;
     notices: Awaited<ReturnType<PrismaClient["offerNotice"]["findMany"]>>;
     settings: string;
+    previewedAt: Date | null;
   };
   const shop = DEMO_SHOP_DOMAIN;
 
@@ -158,11 +159,15 @@ describe("get started: from an empty shop to published offers", () => {
       discounts: await prisma.offerDiscount.findMany({ where: { shop } }),
       notices: await prisma.offerNotice.findMany({ where: { shop } }),
       settings: (await prisma.shopSettings.findUnique({ where: { shop } }))?.settings ?? "{}",
+      previewedAt: (await prisma.shopSettings.findUnique({ where: { shop } }))?.previewedAt ?? null,
     };
     // A new merchant: no offers, nothing published, every guardrail at its default.
     await prisma.offer.deleteMany({ where: { shop } });
     await prisma.publication.deleteMany({ where: { shop } });
-    await prisma.shopSettings.update({ where: { shop }, data: { settings: "{}" } });
+    await prisma.shopSettings.update({
+      where: { shop },
+      data: { settings: "{}", previewedAt: null },
+    });
   });
 
   afterAll(async () => {
@@ -174,7 +179,10 @@ describe("get started: from an empty shop to published offers", () => {
     await prisma.publication.createMany({ data: snapshot.publications });
     await prisma.offerDiscount.createMany({ data: snapshot.discounts });
     await prisma.offerNotice.createMany({ data: snapshot.notices });
-    await prisma.shopSettings.update({ where: { shop }, data: { settings: snapshot.settings } });
+    await prisma.shopSettings.update({
+      where: { shop },
+      data: { settings: snapshot.settings, previewedAt: snapshot.previewedAt },
+    });
   });
 
   it("Home shows the five steps with their state and a link each", async () => {
@@ -235,6 +243,15 @@ describe("get started: from an empty shop to published offers", () => {
     await visible(page.getByText("1 of 5 steps done"));
   });
 
+  it("opens the preview from Home's link: the step is done", async () => {
+    await page.getByRole("link", { name: /Open preview/ }).click();
+    await page.waitForURL(/\/app\/preview/);
+    await visible(page.getByRole("heading", { name: "Preview", exact: true }));
+    await open("/app");
+    await visible(step("3. Preview what buyers see").getByText("Done", { exact: true }));
+    await visible(page.getByText("2 of 5 steps done"));
+  });
+
   it("checks the guardrails from Home's link, then publishes: Home becomes the dashboard", async () => {
     await page.getByRole("link", { name: /Review guardrails/ }).click();
     await page.waitForURL(/\/app\/settings/);
@@ -244,7 +261,7 @@ describe("get started: from an empty shop to published offers", () => {
     await open("/app");
     await visible(step("2. Check the guardrails").getByText("Done", { exact: true }));
     await visible(step("2. Check the guardrails").getByText(/At most 3 offers at once/));
-    await visible(page.getByText("2 of 5 steps done"));
+    await visible(page.getByText("3 of 5 steps done"));
 
     await page.getByRole("link", { name: /Review and publish/ }).click();
     await page.waitForURL(/\/app\/offers$/);

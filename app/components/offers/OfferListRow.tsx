@@ -2,6 +2,7 @@ import { Badge, BlockStack, IndexTable, InlineStack, Link, Text } from "@shopify
 import type { OfferPerformance } from "../../models/analytics.server";
 import type { OfferSummary } from "../../models/offers.server";
 import { KIND_LABELS } from "../../offers/describe";
+import { scheduleState } from "../../offers/schedule";
 import { formatAmount, formatCount, formatPercent } from "../analytics/format";
 
 function scheduleText(offer: OfferSummary): string {
@@ -15,16 +16,16 @@ function scheduleText(offer: OfferSummary): string {
   return "Always";
 }
 
-export function StatusBadges({ offer, now }: { offer: OfferSummary; now: number }) {
-  const ended = offer.endsAt !== null && Date.parse(offer.endsAt) <= now;
-  const upcoming = offer.startsAt !== null && Date.parse(offer.startsAt) > now;
+/** `now`: the server's clock as the loader read it (ISO), never the renderer's own. */
+export function StatusBadges({ offer, now }: { offer: OfferSummary; now: string }) {
+  const schedule = scheduleState(offer, now);
   return (
     <InlineStack align="start" gap="100">
       {offer.status === "active" ? <Badge tone="success">Active</Badge> : <Badge>Draft</Badge>}
       {!offer.complete ? <Badge tone="warning">Incomplete</Badge> : null}
-      {ended ? (
+      {schedule === "ended" ? (
         <Badge tone="critical">Ended</Badge>
-      ) : upcoming ? (
+      ) : schedule === "scheduled" ? (
         <Badge tone="info">Scheduled</Badge>
       ) : null}
     </InlineStack>
@@ -89,7 +90,7 @@ export function OfferListRow({
   position: number;
   selected: boolean;
   condensed: boolean;
-  now: number;
+  now: string;
   figures: OfferPerformance | undefined;
   currency: string;
   digits: number;
