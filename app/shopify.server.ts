@@ -5,6 +5,12 @@ import {
   shopifyApp,
   type AdminApiContext,
 } from "@shopify/shopify-app-remix/server";
+import {
+  LogSeverity,
+  shopifyApi,
+  WebhookType,
+  WebhookValidationErrorReason,
+} from "@shopify/shopify-api";
 import { abstractFetch } from "@shopify/shopify-api/runtime";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { GraphQLClient } from "graphql-request";
@@ -25,12 +31,16 @@ export type { AdminApiContext, AdminRequestContext };
 // Throws at startup when demo mode is requested where it must not run.
 const demo = demoModeFromEnv(process.env);
 
+const apiKey = demo?.apiKey ?? process.env.SHOPIFY_API_KEY;
+const apiSecretKey = demo?.apiSecretKey ?? process.env.SHOPIFY_API_SECRET ?? "";
+const appUrl = demo?.appUrl ?? process.env.SHOPIFY_APP_URL ?? "";
+
 const shopify = shopifyApp({
-  apiKey: demo?.apiKey ?? process.env.SHOPIFY_API_KEY,
-  apiSecretKey: demo?.apiSecretKey ?? process.env.SHOPIFY_API_SECRET ?? "",
+  apiKey,
+  apiSecretKey,
   apiVersion: API_VERSION,
   scopes: process.env.SCOPES?.split(",") ?? [...APP_SCOPES],
-  appUrl: demo?.appUrl ?? process.env.SHOPIFY_APP_URL ?? "",
+  appUrl,
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
@@ -97,9 +107,62 @@ async function authenticateWebhook(request: Request): Promise<WebhookContext> {
   return { ...context, rawBody };
 }
 
+/** A webhook for the inbox: who sent it, what it says, and the body exactly as signed. */
+export interface InboxWebhook {
+  shop: string;
+  topic: string;
+  eventId: string | undefined;
+  webhookId: string;
+  payload: unknown;
+  rawBody: string;
+}
+
+let signatureChecker: ReturnType<typeof shopifyApi> | null = null;
+
+/** The library's webhook validation alone, made on first use (same key, secret and version). */
+function webhookSignatures(): ReturnType<typeof shopifyApi> {
+  const url = new URL(appUrl);
+  signatureChecker ??= shopifyApi({
+    apiKey: apiKey ?? "",
+    apiSecretKey,
+    apiVersion: API_VERSION,
+    hostName: url.host,
+    hostScheme: url.protocol === "http:" ? "http" : "https",
+    isEmbeddedApp: true,
+    logger: { level: LogSeverity.Error },
+  });
+  return signatureChecker;
+}
+
+/**
+ * The inbox routes' authentication (orders, refunds, customers/update): the same body cap, HMAC
+ * check (401) and JSON checks (400) as `authenticateWebhook`, without loading the shop's offline
+ * session, which those routes never use. That lookup was about a third of an acknowledgement's
+ * CPU, and acknowledging is what a burst of orders waits on.
+ */
+async function authenticateInboxWebhook(request: Request): Promise<InboxWebhook> {
+  if (request.method !== "POST") throw new Response(undefined, { status: 405 });
+  const rawBody = await readCappedBody(request);
+  const check = await webhookSignatures().webhooks.validate({ rawBody, rawRequest: request });
+  if (!check.valid) {
+    const forged = check.reason === WebhookValidationErrorReason.InvalidHmac;
+    throw new Response(undefined, { status: forged ? 401 : 400 });
+  }
+  requireJsonBody(rawBody);
+  return {
+    shop: check.domain,
+    topic: check.topic,
+    eventId: check.webhookType === WebhookType.Webhooks ? check.eventId : undefined,
+    webhookId: check.webhookId,
+    payload: JSON.parse(rawBody) as unknown,
+    rawBody,
+  };
+}
+
 export const authenticate = {
   admin: demo ? demoAdminAuthenticator(shopify.unauthenticated.admin) : authenticateAdmin,
   webhook: authenticateWebhook,
+  inboxWebhook: authenticateInboxWebhook,
 };
 
 export default shopify;

@@ -8,7 +8,7 @@ import { authenticate } from "../shopify.server";
  * stored once per event id, acknowledged; the worker processes them after the response.
  */
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, topic, eventId, webhookId, payload } = await authenticate.webhook(request);
+  const { shop, topic, eventId, webhookId, payload } = await authenticate.inboxWebhook(request);
   if (!isInboxTopic(topic)) return new Response("Unexpected topic", { status: 400 });
   await acceptWebhook({ shop, topic, eventId: eventId ?? webhookId, payload });
   return new Response();

@@ -104,6 +104,24 @@ describe("order webhooks: acknowledgement", () => {
     expect(response.status).toBe(400);
     expect(await prisma.webhookEvent.count()).toBe(0);
   });
+
+  it("stores a signed delivery for a shop without a session, and refuses one missing headers", async () => {
+    // The inbox routes verify the signature without loading the shop's session.
+    await prisma.session.deleteMany({});
+    expect((await deliver("orders/create", acceptedOrder)).status).toBe(200);
+    expect(await prisma.webhookEvent.count()).toBe(1);
+
+    const unsigned = webhookRequest("/webhooks/orders", {
+      topic: "orders/create",
+      shop: TEST_SHOP,
+      payload: acceptedOrder,
+    });
+    unsigned.headers.delete("X-Shopify-Topic");
+    expect((await responseOf(() => ordersWebhook(args(unsigned)))).status).toBe(400);
+    const fetched = new Request("https://app.example/webhooks/orders", { method: "GET" });
+    expect((await responseOf(() => ordersWebhook(args(fetched)))).status).toBe(405);
+    expect(await prisma.webhookEvent.count()).toBe(1);
+  });
 });
 
 describe("order webhooks: processing", () => {
