@@ -12,6 +12,7 @@ import type { ReactNode } from "react";
 import type { ItemRef, OfferForm, TriggerForm } from "../../offers/form";
 import { formatAmount } from "../money";
 import type { PickKind } from "./CatalogPicker";
+import { SectionCard } from "../SectionCard";
 import { DiscountValueField } from "./DiscountValueField";
 import { TagInput } from "./TagInput";
 
@@ -102,29 +103,19 @@ export function TriggerCard({
     </BlockStack>
   );
   return (
-    <Card>
-      <BlockStack gap="400">
-        <BlockStack gap="100">
-          <Text as="h2" variant="headingMd">
-            Trigger
-          </Text>
-          <Text as="p" tone="subdued">
-            The offer is shown when the cart has any of these.
-          </Text>
-        </BlockStack>
-        {error ? <InlineError message={error} fieldID="trigger" /> : null}
-        {section("productIds", "Products", "product")}
-        {section("variantIds", "Variants", "variant")}
-        {section("collectionIds", "Collections", "collection")}
-        <TagInput
-          label="Product tags"
-          values={trigger.tags}
-          onChange={(tags) => onChange({ ...trigger, tags })}
-          placeholder="A product tag, like sale"
-          helpText="Products with any of these tags (case does not matter)."
-        />
-      </BlockStack>
-    </Card>
+    <SectionCard title="Trigger" description="The offer is shown when the cart has any of these.">
+      {error ? <InlineError message={error} fieldID="trigger" /> : null}
+      {section("productIds", "Products", "product")}
+      {section("variantIds", "Variants", "variant")}
+      {section("collectionIds", "Collections", "collection")}
+      <TagInput
+        label="Product tags"
+        values={trigger.tags}
+        onChange={(tags) => onChange({ ...trigger, tags })}
+        placeholder="A product tag, like sale"
+        helpText="Products with any of these tags (case does not matter)."
+      />
+    </SectionCard>
   );
 }
 
@@ -246,59 +237,51 @@ export function TiersCard({
   const setTier = (index: number, patch: Partial<OfferForm["tiers"][number]>) =>
     update({ tiers: form.tiers.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
   return (
-    <Card>
-      <BlockStack gap="300">
-        <BlockStack gap="100">
-          <Text as="h2" variant="headingMd">
-            Tiers
-          </Text>
-          <Text as="p" tone="subdued">
-            The discount for the total quantity of matching items. Each tier needs more items and
-            gives at least the previous tier&apos;s discount.
-          </Text>
-        </BlockStack>
-        {errors.tiers ? <InlineError message={errors.tiers} fieldID="tiers" /> : null}
-        {form.tiers.map((tier, index) => (
-          <InlineStack align="start" key={index} gap="300" blockAlign="end" wrap={false}>
-            <TextField
-              label={`Tier ${index + 1}: from quantity`}
-              type="number"
-              min={2}
-              value={tier.minQuantity}
-              onChange={(minQuantity) => setTier(index, { minQuantity })}
-              autoComplete="off"
-              error={errors[`tiers[${index}].minQuantity`]}
-            />
-            <TextField
-              label="Discount"
-              suffix="%"
-              inputMode="decimal"
-              value={tier.discountPercent}
-              onChange={(discountPercent) => setTier(index, { discountPercent })}
-              autoComplete="off"
-              error={errors[`tiers[${index}].discountPercent`]}
-            />
-            <Button
-              variant="tertiary"
-              tone="critical"
-              accessibilityLabel={`Remove tier ${index + 1}`}
-              disabled={form.tiers.length === 1}
-              onClick={() => update({ tiers: form.tiers.filter((_, i) => i !== index) })}
-            >
-              Remove
-            </Button>
-          </InlineStack>
-        ))}
-        <InlineStack align="start">
+    <SectionCard
+      title="Tiers"
+      description="The discount for the total quantity of matching items. Each tier needs more items and gives at least the previous tier’s discount."
+    >
+      {errors.tiers ? <InlineError message={errors.tiers} fieldID="tiers" /> : null}
+      {form.tiers.map((tier, index) => (
+        <InlineStack align="start" key={index} gap="300" blockAlign="end" wrap={false}>
+          <TextField
+            label={`Tier ${index + 1}: from quantity`}
+            type="number"
+            min={2}
+            value={tier.minQuantity}
+            onChange={(minQuantity) => setTier(index, { minQuantity })}
+            autoComplete="off"
+            error={errors[`tiers[${index}].minQuantity`]}
+          />
+          <TextField
+            label="Discount"
+            suffix="%"
+            inputMode="decimal"
+            value={tier.discountPercent}
+            onChange={(discountPercent) => setTier(index, { discountPercent })}
+            autoComplete="off"
+            error={errors[`tiers[${index}].discountPercent`]}
+          />
           <Button
-            onClick={() =>
-              update({ tiers: [...form.tiers, { minQuantity: "", discountPercent: "" }] })
-            }
+            variant="tertiary"
+            tone="critical"
+            accessibilityLabel={`Remove tier ${index + 1}`}
+            disabled={form.tiers.length === 1}
+            onClick={() => update({ tiers: form.tiers.filter((_, i) => i !== index) })}
           >
-            Add tier
+            Remove
           </Button>
         </InlineStack>
-      </BlockStack>
-    </Card>
+      ))}
+      <InlineStack align="start">
+        <Button
+          onClick={() =>
+            update({ tiers: [...form.tiers, { minQuantity: "", discountPercent: "" }] })
+          }
+        >
+          Add tier
+        </Button>
+      </InlineStack>
+    </SectionCard>
   );
 }
