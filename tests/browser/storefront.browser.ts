@@ -291,6 +291,12 @@ describe("the demo storefront", () => {
     measured.push(`CLS, tire shine page, no offer (desktop): ${shift.cls}`);
     expect(shift.cls).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    // Should the script fill in a card there after all, the block shows it, heading included.
+    await block.locator("[data-ladder-offers]").evaluate((list) => {
+      list.innerHTML = '<li class="ladder__offer">An offer</li>';
+    });
+    expect(await block.evaluate((b) => b.getBoundingClientRect().height)).toBeGreaterThan(0);
+    expect(await block.locator(".ladder__heading").isVisible()).toBe(true);
     expect(visit.errors).toEqual([]);
     await visit.context.close();
   });
