@@ -25,6 +25,7 @@ import {
 } from "../offers/stock";
 import { writeShopAppMetafield, writeStorefrontConfig } from "../shopify/metafields.server";
 import { compileForCheckout } from "../offers/checkout-config";
+import { productPageIndex, storefrontCopy } from "../offers/storefront-index";
 import { getShopSummary } from "../shopify/shop.server";
 import { addNotice } from "./notices.server";
 import { shopConfig } from "./offers.server";
@@ -193,7 +194,8 @@ export async function publishOffers(
 
   /**
    * Puts back what was published before (or no offers): checkout and the storefront must not
-   * promise what the discount function will not apply.
+   * promise what the discount function will not apply. The storefront's copy goes back without
+   * its product-page index: every product page reserves room until the next publish.
    */
   const restorePrevious = async () => {
     const previous = await prisma.publication.findFirst({
@@ -224,9 +226,11 @@ export async function publishOffers(
   }
 
   // The same config for the theme app extension (app-data metafield, DESIGN §3.5): the
-  // storefront shows what checkout shows, or checkout goes back to what it had.
+  // storefront shows what checkout shows, or checkout goes back to what it had. Its copy also
+  // says which products can bring the product block an offer, so other pages reserve no room.
   try {
-    await writeStorefrontConfig(admin, JSON.parse(json));
+    const index = productPageIndex(sellable, resolved.resolver, resolved.productOf);
+    await writeStorefrontConfig(admin, storefrontCopy(compiled, index, METAFIELD_LIMIT_BYTES));
   } catch (error) {
     await restorePrevious();
     return {

@@ -11,6 +11,8 @@ export interface ResolvedTriggers {
   resolver: TriggerResolver;
   /** Every variant id the resolver answers with. */
   variants: ReadonlySet<string>;
+  /** The product of every variant the searches found (the storefront's index lists products). */
+  productOf: ReadonlyMap<string, string>;
   /** Triggers that could not be resolved, in words a merchant can act on. */
   problems: string[];
 }
@@ -61,6 +63,12 @@ export async function resolveTriggers(
   }
 
   const problems: string[] = [];
+  const productOf = new Map<string, string>();
+  /** A search's variant ids, their products noted. */
+  const idsOf = (variants: readonly Variant[]) => {
+    for (const variant of variants) productOf.set(variant.id, variant.product.id);
+    return variants.map((variant) => variant.id);
+  };
   const byProduct = new Map<string, string[]>();
   const productIds = [...products];
   for (let start = 0; start < productIds.length; start += PRODUCTS_PER_SEARCH) {
@@ -75,7 +83,10 @@ export async function resolveTriggers(
       );
       continue;
     }
-    for (const variant of found) byProduct.get(variant.product.id)?.push(variant.id);
+    for (const variant of found) {
+      byProduct.get(variant.product.id)?.push(variant.id);
+      productOf.set(variant.id, variant.product.id);
+    }
   }
 
   const byCollection = new Map<string, string[]>();
@@ -86,11 +97,7 @@ export async function resolveTriggers(
       problems.push(
         `Collection ${id} has more than ${limit} variants; trigger on a smaller collection, a tag or products.`,
       );
-    } else
-      byCollection.set(
-        id,
-        found.map((v) => v.id),
-      );
+    } else byCollection.set(id, idsOf(found));
   }
 
   const byTag = new Map<string, string[]>();
@@ -100,11 +107,7 @@ export async function resolveTriggers(
       problems.push(
         `Tag "${tag}" is on products with more than ${limit} variants; use a narrower tag.`,
       );
-    } else
-      byTag.set(
-        tag,
-        found.map((v) => v.id),
-      );
+    } else byTag.set(tag, idsOf(found));
   }
 
   const variants = new Set<string>();
@@ -113,6 +116,7 @@ export async function resolveTriggers(
   }
   return {
     variants,
+    productOf,
     resolver: {
       product: (id) => byProduct.get(id),
       collection: (id) => byCollection.get(id),

@@ -48,7 +48,7 @@ export interface PricedCart {
 export async function pricedCart(visitor: StorefrontVisitor): Promise<PricedCart> {
   const published = await readPublishedState(visitor.shop, visitor.admin);
   const cart = getCart(visitor.token);
-  const customer = simulatedCustomer(visitor.customer, published.checkoutConfig);
+  const customer = simulatedCustomer(visitor.customer, published.storefrontConfig);
   const pricing = priceCart(cart, customer, published.discount, visitor.now ?? new Date());
   return { cart, published, pricing };
 }

@@ -1,8 +1,8 @@
 /**
  * Shopify's Liquid globals for a demo storefront page, shaped as Shopify hands them to a theme
- * app extension: `app.metafields.ladder.config` (the published checkout form), `cart` (the Cart
- * API's shape, money in hundredths), `customer` (with the `$app` customer state Ladder mirrors),
- * `product`, `shop`, `localization` and `routes`.
+ * app extension: `app.metafields.ladder.config` (the storefront's copy of the config), `cart`
+ * (the Cart API's shape, money in hundredths), `customer` (with the `$app` customer state Ladder
+ * mirrors), `product`, `shop`, `localization` and `routes`.
  */
 import { DEMO_PRODUCTS, DEMO_SHOP, legacyId, type DemoProduct } from "../demo/catalog";
 import { absoluteImageUrl } from "../demo/product-image";
@@ -79,7 +79,7 @@ export function customerObject(customer: SimulatedCustomer | null) {
 }
 
 export function storefrontObjects(page: {
-  checkoutConfig: unknown;
+  storefrontConfig: unknown;
   cart: CartJson;
   customer: SimulatedCustomer | null;
   product?: DemoProduct;
@@ -90,7 +90,9 @@ export function storefrontObjects(page: {
   return {
     app: {
       metafields:
-        page.checkoutConfig === null ? {} : { ladder: { config: { value: page.checkoutConfig } } },
+        page.storefrontConfig === null
+          ? {}
+          : { ladder: { config: { value: page.storefrontConfig } } },
     },
     cart: { ...page.cart },
     customer: customerObject(page.customer),

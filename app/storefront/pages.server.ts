@@ -120,15 +120,15 @@ ${DRAWER}${embed.html}<script>${THEME_SCRIPT}</script></body></html>`;
 async function context(visitor: StorefrontVisitor, product?: (typeof DEMO_PRODUCTS)[number]) {
   const { cart, published, pricing } = await pricedCart(visitor);
   const json = cartJson(cart, pricing, visitor.origin);
-  const customer = simulatedCustomer(visitor.customer, published.checkoutConfig);
+  const customer = simulatedCustomer(visitor.customer, published.storefrontConfig);
   const objects = storefrontObjects({
-    checkoutConfig: published.checkoutConfig,
+    storefrontConfig: published.storefrontConfig,
     cart: json,
     customer,
     product,
     origin: visitor.origin,
   });
-  return { json, objects, published: published.checkoutConfig !== null, pricing };
+  return { json, objects, published: published.storefrontConfig !== null, pricing };
 }
 
 export async function homePage(visitor: StorefrontVisitor): Promise<string> {

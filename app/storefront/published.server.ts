@@ -1,15 +1,15 @@
 /**
  * What the demo storefront reads of a publication, from where Shopify would hand it over: the
- * checkout-form config from the app-owned metafield (what Liquid inlines as
- * `app.metafields.ladder.config`), and the discount function's config parts and input variables
- * from Ladder's automatic discount. Read through the Admin API (the demo's stand-in), so the
- * storefront charges exactly what publishing wrote, and nothing before the first publish.
+ * storefront's copy of the config from the app installation's app-data metafield (what Liquid
+ * inlines as `app.metafields.ladder.config`: the checkout form plus the product-page index), and
+ * the discount function's config parts and input variables from Ladder's automatic discount.
+ * Read through the Admin API (the demo's stand-in), so the storefront charges exactly what
+ * publishing wrote, and nothing before the first publish.
  */
 import prisma from "../db.server";
 import { discountNodeId, OFFER_DISCOUNT_QUERY } from "../graphql/discounts";
-import { CONFIG_METAFIELD_KEY } from "../models/publish.server";
 import { adminRequest, type AdminApi } from "../shopify/admin.server";
-import { readShopAppMetafield } from "../shopify/metafields.server";
+import { readStorefrontConfig } from "../shopify/metafields.server";
 
 export interface FunctionMetafields {
   /** The config parts' parsed values, in the function's `CONFIG_KEYS` order. */
@@ -19,8 +19,8 @@ export interface FunctionMetafields {
 }
 
 export interface PublishedState {
-  /** The checkout form of the config, parsed; null before the first publish. */
-  checkoutConfig: unknown;
+  /** The storefront's copy of the config, parsed; null before the first publish. */
+  storefrontConfig: unknown;
   /** null before the first publish: nothing is discounted. */
   discount: FunctionMetafields | null;
 }
@@ -48,17 +48,17 @@ function inputVariables(value: string | null | undefined): [string, string, stri
 
 export async function readPublishedState(shop: string, admin: AdminApi): Promise<PublishedState> {
   const [metafield, stored] = await Promise.all([
-    readShopAppMetafield(admin, CONFIG_METAFIELD_KEY),
+    readStorefrontConfig(admin),
     prisma.offerDiscount.findUnique({ where: { shop } }),
   ]);
-  const checkoutConfig = parseJson(metafield?.value) ?? null;
-  if (!stored) return { checkoutConfig, discount: null };
+  const storefrontConfig = parseJson(metafield?.value) ?? null;
+  if (!stored) return { storefrontConfig, discount: null };
   const { discountNode: node } = await adminRequest(admin, OFFER_DISCOUNT_QUERY, {
     id: discountNodeId(stored.discountId),
   });
-  if (!node) return { checkoutConfig, discount: null };
+  if (!node) return { storefrontConfig, discount: null };
   const parts = [node.config, node.config2, node.config3, node.config4].map((m) =>
     parseJson(m?.value),
   );
-  return { checkoutConfig, discount: { parts, variables: inputVariables(node.input?.value) } };
+  return { storefrontConfig, discount: { parts, variables: inputVariables(node.input?.value) } };
 }

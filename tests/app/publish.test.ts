@@ -12,6 +12,7 @@ import { discountsStandIn } from "../../app/demo/stand-in/discounts.server";
 import { merchantDiscounts } from "../../app/demo/stand-in/merchant-discounts.server";
 import type { StandInExtension } from "../../app/demo/stand-in/index.server";
 import { readStorefrontConfig } from "../../app/shopify/metafields.server";
+import { INDEX_MODULUS } from "../../app/offers/storefront-index";
 import { unauthenticated } from "../../app/shopify.server";
 import { OFFER_DISCOUNT_QUERY, type OfferDiscountData } from "../../app/graphql/discounts";
 import { loader as offersLoader } from "../../app/routes/app.offers._index";
@@ -175,9 +176,13 @@ describe("publish", () => {
       key: "config",
       type: "json",
     });
-    expect(JSON.parse(storefront?.value ?? "null")).toEqual(
-      JSON.parse(configMetafields(adminApi)[0]?.value ?? "{}"),
-    );
+    // The checkout form, plus the products whose pages the product block reserves room on.
+    const checkout = JSON.parse(configMetafields(adminApi)[0]?.value ?? "{}") as object;
+    expect(JSON.parse(storefront?.value ?? "null")).toEqual({
+      ...checkout,
+      pp: { m: INDEX_MODULUS, p: "1001" },
+    });
+    expect(checkout).not.toHaveProperty("pp");
     expect(offerIds(JSON.parse(storefront?.value ?? "null"))).toEqual(["waxing"]);
     // The installation's id came from the schema-validated query, not a guess.
     expect(
@@ -328,7 +333,8 @@ describe("publish", () => {
     expect(result.data).toMatchObject({ ok: false, reason: "discount" });
     expect(result.data.message).toMatch(/discount function is not available in this store yet/);
     expect(configMetafields(noFunction)[0]?.value).toBe(before);
-    // The storefront goes back with checkout.
+    // The storefront goes back with checkout (without its product-page index: every product
+    // page then reserves room for offers until the next publish).
     expect(storefrontMetafields(noFunction)[0]?.value).toBe(before);
     expect(await prisma.publication.count()).toBe(1);
   });
@@ -363,6 +369,13 @@ describe("publish", () => {
       ).toBeDefined();
     }
     expect(runtime?.byVariant("gid://shopify/ProductVariant/2203")).toBeUndefined();
+    // The storefront's index lists their products: the product block reserves room on their
+    // pages (dark and milk chocolate; the phones collection's phone, case and screen protector),
+    // on no other.
+    const storefront = JSON.parse(storefrontMetafields(adminApi)[0]?.value ?? "null") as {
+      pp?: { p: string };
+    };
+    expect(storefront.pp?.p.split(",").sort()).toEqual(["1201", "1202", "1301", "1302", "1303"]);
     // Unpublished changes compare the offers, not the snapshot.
     const request = await adminRequest("/app/offers");
     const status = await outcome<Awaited<ReturnType<typeof offersLoader>>>(() =>

@@ -15,6 +15,7 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type * as EngineModule from "../../app/engine";
 import { formatMoney, type CheckoutInput, type Offer, type OfferConfig } from "../../app/engine";
+import { productPageIndex } from "../../app/offers/storefront-index";
 
 type Engine = typeof EngineModule;
 
@@ -204,18 +205,22 @@ async function main() {
 
   console.log("\npublished config (compile, active offers)");
   console.log(
-    "offers | checkout form bytes | gzip bytes | function form bytes | config v1 JSON bytes",
+    "offers | checkout form bytes | gzip bytes | function form bytes | config v1 JSON bytes | storefront copy bytes (+ product-page index)",
   );
   for (const offers of [50, 200]) {
     const config = benchConfig(offers);
-    const published = JSON.stringify(engine.compile(config, { activeOnly: true }));
+    const compiled = engine.compile(config, { activeOnly: true });
+    const published = JSON.stringify(compiled);
     const lean = JSON.stringify(engine.compile(config, { activeOnly: true, form: "function" }));
+    const storefront = JSON.stringify({ ...compiled, pp: productPageIndex(config) });
+    const added = Buffer.byteLength(storefront) - Buffer.byteLength(published);
     const cells = [
       String(offers).padStart(6),
       String(Buffer.byteLength(published)).padStart(10),
       String(gzipSync(published).length).padStart(10),
       String(Buffer.byteLength(lean)).padStart(23),
-      String(Buffer.byteLength(JSON.stringify(config))),
+      String(Buffer.byteLength(JSON.stringify(config))).padStart(20),
+      `${Buffer.byteLength(storefront)} (+${added})`,
     ];
     console.log(cells.join(" | "));
   }

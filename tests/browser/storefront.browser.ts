@@ -6,8 +6,8 @@
  * visitor key falls in.
  *
  * The cart drawer is a modal dialog: focus moves in, Tab and Shift+Tab stay in it, the page behind
- * is inert, Escape gives focus back. A product block with no offer to show shows nothing, heading
- * included, in the space it reserved.
+ * is inert, Escape gives focus back. A product block no offer can reach shows nothing, heading
+ * included, and takes no room.
  *
  * Measured and printed, never held to a time: the layout shift Ladder causes (Layout Instability
  * API) and the time from a cart change to the progress showing it.
@@ -162,6 +162,9 @@ describe("the demo storefront", () => {
     await page.goto(`${store}/products/phone`, { waitUntil: "networkidle" });
     await visible(caseButton(page));
     await visible(productHeading(page));
+    // An offer names the phone: the block reserved room for its cards before the script ran.
+    const block = page.locator(".ladder--product");
+    expect(await block.evaluate((b) => b.classList.contains("ladder--unreserved"))).toBe(false);
     const shift = await layoutShift(page);
     measured.push(`CLS, phone page (desktop): ${shift.cls} ${shift.sources.join(" ")}`);
     expect(shift.cls).toBe(0);
@@ -263,10 +266,10 @@ describe("the demo storefront", () => {
     await visit.context.close();
   });
 
-  it("shows nothing of the product block, heading included, when no offer applies", async () => {
+  it("shows nothing of the product block and keeps no room for it when no offer applies", async () => {
     const visit = await newVisit(DESKTOP, { group: "treatment" });
     const { page } = visit;
-    // No published offer is triggered by tire shine, and the cart is empty.
+    // No published offer is triggered by tire shine (a gift's item), and the cart is empty.
     await page.goto(`${store}/products/tire-shine`, { waitUntil: "networkidle" });
     await visible(page.getByRole("heading", { name: "Tire shine", exact: true }));
     const block = page.locator(".ladder--product");
@@ -275,15 +278,25 @@ describe("the demo storefront", () => {
     expect(await page.evaluate(() => document.readyState)).toBe("complete");
     expect(await page.evaluate(() => "LadderEngine" in globalThis)).toBe(true);
     expect(await productOffers(page).count()).toBe(0);
-    // ...yet nothing of it shows: no heading, to the eye or to assistive technology.
+    // ...yet nothing of it shows, no heading to the eye or to assistive technology, and it takes
+    // no room: Liquid knew no offer could reach this page and reserved none.
+    expect(await block.evaluate((b) => b.classList.contains("ladder--unreserved"))).toBe(true);
     expect(await block.locator(".ladder__heading").count()).toBe(1);
     expect(await block.locator(".ladder__heading").isVisible()).toBe(false);
     expect(await productHeading(page).count()).toBe(0);
-    expect(await block.evaluate((b) => getComputedStyle(b).visibility)).toBe("hidden");
+    const height = await block.evaluate((b) => b.getBoundingClientRect().height);
+    measured.push(`product block height, tire shine page, no offer (desktop): ${height}px`);
+    expect(height).toBe(0);
     const shift = await layoutShift(page);
     measured.push(`CLS, tire shine page, no offer (desktop): ${shift.cls}`);
     expect(shift.cls).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    // Should the script fill in a card there after all, the block shows it, heading included.
+    await block.locator("[data-ladder-offers]").evaluate((list) => {
+      list.innerHTML = '<li class="ladder__offer">An offer</li>';
+    });
+    expect(await block.evaluate((b) => b.getBoundingClientRect().height)).toBeGreaterThan(0);
+    expect(await block.locator(".ladder__heading").isVisible()).toBe(true);
     expect(visit.errors).toEqual([]);
     await visit.context.close();
   });

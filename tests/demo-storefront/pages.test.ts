@@ -70,3 +70,21 @@ it("shows the function's discount on the cart page", async () => {
   expect(html).toContain('data-ladder="cart"');
   expect(html).toContain("Free");
 });
+
+it("reserves room for offer cards on the phone's page, and none on tire shine's", async () => {
+  const { admin } = await unauthenticated.admin(TEST_SHOP);
+  await publishOffers(TEST_SHOP, admin);
+  const phone = (await productPage(await visitor(), "phone")) ?? "";
+  expect(phone).toMatch(/--ladder-slots: [1-9]/);
+  expect(phone).not.toContain("ladder--unreserved");
+  // No offer names tire shine (a gift's item) and the cart is empty...
+  const v = await visitor();
+  const tireShine = (await productPage(v, "tire-shine")) ?? "";
+  expect(tireShine).toContain('data-ladder="product"');
+  expect(tireShine).toContain("--ladder-slots: 0;");
+  expect(tireShine).toContain("ladder--unreserved");
+  // ...until the cart holds a wash, whose add-on the tire shine page may then offer.
+  await handleCartRequest(v, "add", { items: [{ id: 2001 }] });
+  const withWash = (await productPage(v, "tire-shine")) ?? "";
+  expect(withWash).not.toContain("ladder--unreserved");
+});

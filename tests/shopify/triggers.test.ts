@@ -42,7 +42,7 @@ describe("resolving triggers to variants at publish", () => {
   });
 
   it("finds the variants of products, collections and tags in the catalog", async () => {
-    const { resolver, problems } = await resolveTriggers(
+    const { resolver, problems, productOf } = await resolveTriggers(
       admin,
       config({
         productIds: ["gid://shopify/Product/1001", "gid://shopify/Product/1201"],
@@ -66,6 +66,10 @@ describe("resolving triggers to variants at publish", () => {
         "gid://shopify/ProductVariant/2202",
       ]),
     );
+    // And the product of each variant found, for the storefront's product-page index.
+    expect(productOf.get("gid://shopify/ProductVariant/2101")).toBe("gid://shopify/Product/1101");
+    expect(productOf.get("gid://shopify/ProductVariant/2202")).toBe("gid://shopify/Product/1202");
+    expect(productOf.get("gid://shopify/ProductVariant/2001")).toBe("gid://shopify/Product/1001");
     // Products go in one search; each collection and tag in its own.
     expect(standIn.sent.map((s) => (s.variables as { query: string }).query)).toEqual([
       "product_ids:1001,1201",

@@ -1,4 +1,5 @@
-import { compile, type OfferConfig } from "../../app/engine";
+import { compile, type OfferConfig, type TriggerResolver } from "../../app/engine";
+import { productPageIndex, storefrontCopy } from "../../app/offers/storefront-index";
 import type { StorefrontObjects } from "../../app/storefront/liquid.server";
 import example from "../fixtures/config.example.json";
 
@@ -6,21 +7,31 @@ import example from "../fixtures/config.example.json";
 
 export const EXAMPLE = example as OfferConfig;
 
+/** The catalog as publishing looks it up: the "chocolate-bar" tag is on dark chocolate (1021). */
+const resolve: TriggerResolver = {
+  tag: (tag) =>
+    tag === "chocolate-bar"
+      ? ["gid://shopify/ProductVariant/2021", "gid://shopify/ProductVariant/2022"]
+      : undefined,
+};
+const productOf = new Map([
+  ["gid://shopify/ProductVariant/2021", "gid://shopify/Product/1021"],
+  ["gid://shopify/ProductVariant/2022", "gid://shopify/Product/1021"],
+]);
+
 /** The checkout form publishing writes, tag triggers resolved to variants as publishing does. */
 export function publishedConfig(config: OfferConfig = EXAMPLE): unknown {
-  return JSON.parse(
-    JSON.stringify(
-      compile(config, {
-        activeOnly: true,
-        resolve: {
-          tag: (tag) =>
-            tag === "chocolate-bar"
-              ? ["gid://shopify/ProductVariant/2021", "gid://shopify/ProductVariant/2022"]
-              : undefined,
-        },
-      }),
-    ),
-  );
+  return JSON.parse(JSON.stringify(compile(config, { activeOnly: true, resolve })));
+}
+
+/** The storefront's copy publishing writes: the checkout form plus the product-page index. */
+export function storefrontConfig(config: OfferConfig = EXAMPLE): Record<string, unknown> {
+  const published = compile(config, { activeOnly: true, resolve });
+  const index = productPageIndex(config, resolve, productOf);
+  return JSON.parse(JSON.stringify(storefrontCopy(published, index, Infinity))) as Record<
+    string,
+    unknown
+  >;
 }
 
 export const chocolate = {
