@@ -121,8 +121,9 @@ let signatureChecker: ReturnType<typeof shopifyApi> | null = null;
 
 /** The library's webhook validation alone, made on first use (same key, secret and version). */
 function webhookSignatures(): ReturnType<typeof shopifyApi> {
+  if (signatureChecker) return signatureChecker;
   const url = new URL(appUrl);
-  signatureChecker ??= shopifyApi({
+  signatureChecker = shopifyApi({
     apiKey: apiKey ?? "",
     apiSecretKey,
     apiVersion: API_VERSION,
@@ -148,13 +149,12 @@ async function authenticateInboxWebhook(request: Request): Promise<InboxWebhook>
     const forged = check.reason === WebhookValidationErrorReason.InvalidHmac;
     throw new Response(undefined, { status: forged ? 401 : 400 });
   }
-  requireJsonBody(rawBody);
   return {
     shop: check.domain,
     topic: check.topic,
     eventId: check.webhookType === WebhookType.Webhooks ? check.eventId : undefined,
     webhookId: check.webhookId,
-    payload: JSON.parse(rawBody) as unknown,
+    payload: requireJsonBody(rawBody),
     rawBody,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { validateConfig, type Problem } from "../config";
 import { parseInstant, type Offer } from "../engine";
+import { byteLength } from "../offers/bytes";
 
 /** Problems that keep even a draft from being stored: without them it can't be listed or found. */
 const IDENTITY_FIELDS = new Set(["", "id", "title", "kind", "status"]);
@@ -127,7 +128,7 @@ export function admissibility(
   currency: string,
   extra: Problem[] = [],
 ): { storable: boolean; complete: boolean; problems: Problem[]; value: Offer | null } {
-  const size = new TextEncoder().encode(JSON.stringify(body)).length;
+  const size = byteLength(JSON.stringify(body));
   if (size > MAX_BODY_BYTES) {
     return {
       storable: false,

@@ -5,6 +5,7 @@
  */
 import { validateConfig } from "../config";
 import { compile, load, type OfferConfig } from "../engine";
+import { byteLength } from "../offers/bytes";
 import { labelConfigProblems, type LabelledProblem } from "../offers/labels";
 
 export interface PublishPlan {
@@ -71,8 +72,6 @@ export function checkoutChanges(
     bytesAfter: byteLength(next),
   };
 }
-
-export const byteLength = (text: string) => new TextEncoder().encode(text).length;
 
 /** What publishing would write now: the config validated, then compiled with active offers only. */
 export function planPublication(

@@ -30,8 +30,8 @@ import { getShopSummary } from "../shopify/shop.server";
 import { addNotice } from "./notices.server";
 import { shopConfig } from "./offers.server";
 import { getShopSetup, rememberCurrency } from "./shop-settings.server";
+import { byteLength } from "../offers/bytes";
 import {
-  byteLength,
   checkoutChanges,
   planPublication,
   type CheckoutChanges,

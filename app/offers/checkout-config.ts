@@ -1,6 +1,5 @@
 import { compile, type CompileOptions, type OfferConfig, type PublishedConfig } from "../engine";
-
-const byteLength = (text: string) => new TextEncoder().encode(text).length;
+import { byteLength } from "./bytes";
 
 /**
  * The checkout form publishing writes. Offered items' images are a nicety: when they would take

@@ -12,6 +12,7 @@
  */
 import type { OfferConfig, PublishedConfig, TriggerResolver } from "../engine";
 import { compactId, type GidType } from "../engine/ids";
+import { byteLength } from "./bytes";
 
 /**
  * Keys rather than ids: a numeric id modulo `m` (5 digits where a full id takes 13), so a page's
@@ -106,8 +107,6 @@ export function productPageIndex(
   if (tags.size > 0) index.g = joined(tags);
   return index;
 }
-
-const byteLength = (text: string) => new TextEncoder().encode(text).length;
 
 /**
  * The checkout form with the index, or without it when it would take the copy over `limitBytes`:

@@ -11,6 +11,7 @@ import {
   type TriggerResolver,
 } from "../engine";
 import type { AutomaticAppDiscountInput, DiscountClass } from "../graphql/discounts";
+import { byteLength } from "../offers/bytes";
 import {
   CONFIG_KEYS,
   INPUT_KEY,
@@ -65,7 +66,7 @@ export function functionMetafields(
   );
   const parts = splitConfig(published, boundaries);
   if (!parts) {
-    const size = new TextEncoder().encode(encodeLean(published, boundaries)).length;
+    const size = byteLength(encodeLean(published, boundaries));
     const room = CONFIG_KEYS.length * METAFIELD_VALUE_LIMIT;
     throw new DiscountSyncError(
       `Your active offers are too large for the discount function: they take about ${size.toLocaleString("en-US")} bytes ` +

@@ -70,15 +70,15 @@ export function jsonDepthExceeds(text: string, max = MAX_WEBHOOK_JSON_DEPTH): bo
 }
 
 /**
- * Checks the already verified body: JSON, not nested deeper than the limit. Throws a 400
- * Response naming the problem.
+ * Checks the already verified body: JSON, not nested deeper than the limit. Returns it parsed;
+ * throws a 400 Response naming the problem.
  */
-export function requireJsonBody(text: string): void {
+export function requireJsonBody(text: string): unknown {
   if (jsonDepthExceeds(text)) {
     throw refuse(400, `Webhook body nests deeper than ${MAX_WEBHOOK_JSON_DEPTH} levels`);
   }
   try {
-    JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     throw refuse(400, "Webhook body is not JSON");
   }
