@@ -20,6 +20,11 @@ export function absoluteImageUrl(imagePath: string, origin: string): string {
   return new URL(imagePath, origin).href;
 }
 
+/** A demo product's image URL on `origin`, or "" for a product without an image. */
+export function productImageUrl(product: { imagePath: string | null }, origin: string): string {
+  return product.imagePath ? absoluteImageUrl(product.imagePath, origin) : "";
+}
+
 // Background and ink per story; every pair has a contrast ratio well above 4.5:1.
 const PALETTE: Record<DemoStory, { background: string; accent: string; ink: string }> = {
   "car-wash": { background: "#dbeafe", accent: "#93c5fd", ink: "#1e3a8a" },

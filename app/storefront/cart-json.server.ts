@@ -4,7 +4,7 @@
  * each line's `line_level_discount_allocations` and the cart's `total_discount`.
  */
 import { DEMO_SHOP, findVariant, legacyId } from "../demo/catalog";
-import { absoluteImageUrl } from "../demo/product-image";
+import { productImageUrl } from "../demo/product-image";
 import { DISCOUNT_TITLE } from "../shopify/discount.server";
 import type { StoredCart, StoredLine } from "./cart-store.server";
 import type { CartPricing } from "./pricing.server";
@@ -116,7 +116,7 @@ export function itemJson(
           },
         ]
       : [];
-  const image = product.imagePath ? absoluteImageUrl(product.imagePath, origin) : "";
+  const image = productImageUrl(product, origin);
   return {
     id: Number(legacyId(variant.id)),
     properties: line.properties,

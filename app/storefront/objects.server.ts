@@ -5,7 +5,7 @@
  * mirrors), `product`, `shop`, `localization` and `routes`.
  */
 import { DEMO_PRODUCTS, DEMO_SHOP, legacyId, type DemoProduct } from "../demo/catalog";
-import { absoluteImageUrl } from "../demo/product-image";
+import { absoluteImageUrl, productImageUrl } from "../demo/product-image";
 import { minorDigits, parseMoney } from "../engine";
 import type { CartJson } from "./cart-json.server";
 import type { SimulatedCustomer } from "./customers";
@@ -107,12 +107,7 @@ export function storefrontObjects(page: {
     // Offered items' images by numeric variant id: the demo knows them, Liquid on Shopify cannot.
     ladder_images: Object.fromEntries(
       DEMO_PRODUCTS.flatMap((p) =>
-        p.imagePath
-          ? p.variants.map((v) => [
-              legacyId(v.id),
-              absoluteImageUrl(p.imagePath ?? "", page.origin),
-            ])
-          : [],
+        p.imagePath ? p.variants.map((v) => [legacyId(v.id), productImageUrl(p, page.origin)]) : [],
       ),
     ),
   };

@@ -3,8 +3,8 @@
  * theme app extension's own blocks (product offers, cart offers, the Ladder embed) with
  * Shopify-like objects, so a merchant sees what buyers see and what they are charged.
  */
-import { DEMO_PRODUCTS, legacyId, type DemoProduct } from "../demo/catalog";
-import { absoluteImageUrl } from "../demo/product-image";
+import { DEMO_PRODUCTS, legacyId } from "../demo/catalog";
+import { productImageUrl } from "../demo/product-image";
 import { pricedCart, type StorefrontVisitor } from "./cart-api.server";
 import { cartJson, type CartJson } from "./cart-json.server";
 import { CUSTOMER_LABELS, SIMULATED_CUSTOMERS, simulatedCustomer } from "./customers";
@@ -13,9 +13,6 @@ import { STOREFRONT_ROOT_URL, storefrontObjects } from "./objects.server";
 
 const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const assetUrl = (name: string) => `${STOREFRONT_ROOT_URL}/assets/${name}`;
-/** A product's image URL, absolute on the request's origin as Shopify's CDN URLs are. */
-const imageOf = (product: DemoProduct, visitor: StorefrontVisitor) =>
-  product.imagePath ? absoluteImageUrl(product.imagePath, visitor.origin) : "";
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}
@@ -135,7 +132,7 @@ export async function homePage(visitor: StorefrontVisitor): Promise<string> {
   const { json, objects, published } = await context(visitor);
   const items = DEMO_PRODUCTS.map(
     (p) =>
-      `<li><a href="${STOREFRONT_ROOT_URL}/products/${p.handle}"><img src="${esc(imageOf(p, visitor))}" alt="" width="400" height="400">${esc(p.title)}</a> <span>$${esc(p.variants[0]?.price ?? "")}</span></li>`,
+      `<li><a href="${STOREFRONT_ROOT_URL}/products/${p.handle}"><img src="${esc(productImageUrl(p, visitor.origin))}" alt="" width="400" height="400">${esc(p.title)}</a> <span>$${esc(p.variants[0]?.price ?? "")}</span></li>`,
   ).join("");
   const body = `<h1>Shop</h1><ul class="grid">${items}</ul>`;
   return layout({ visitor, title: "Shop", body, blocks: [], cart: json, objects, published });
@@ -156,7 +153,7 @@ export async function productPage(
         `<option value="${legacyId(v.id)}">${esc(v.title === "Default Title" ? product.title : v.title)} – $${esc(v.price)}</option>`,
     )
     .join("");
-  const body = `<div class="product"><img src="${esc(imageOf(product, visitor))}" alt="${esc(product.title)}" width="400" height="400">
+  const body = `<div class="product"><img src="${esc(productImageUrl(product, visitor.origin))}" alt="${esc(product.title)}" width="400" height="400">
 <div><h1>${esc(product.title)}</h1><p>$${esc(product.variants[0]?.price ?? "")}</p><p>${esc(product.description)}</p>
 <form data-cart-form data-open-drawer data-next="${STOREFRONT_ROOT_URL}/cart" method="post" action="${STOREFRONT_ROOT_URL}/cart/add">
 <label for="variant">Option</label> <select id="variant" name="id">${options}</select>
