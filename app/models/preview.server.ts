@@ -25,7 +25,13 @@ import {
 import type { AdminApi } from "../shopify/admin.server";
 import { lookupCatalog } from "../shopify/catalog.server";
 import { readOfferedVariants } from "../shopify/availability.server";
-import { itemList, offeredVariantIds, offersLeftOut, shownVariantIds } from "../offers/stock";
+import {
+  itemList,
+  offeredVariantIds,
+  offersLeftOut,
+  shownItems,
+  shownVariantIds,
+} from "../offers/stock";
 import { shopConfig } from "./offers.server";
 import { recordPreviewOpened, shopCurrency } from "./shop-settings.server";
 
@@ -374,15 +380,7 @@ function itemTitles(offers: readonly Offer[], lines: readonly CheckoutLine[]): M
   const titles = new Map<string, string>();
   for (const line of lines) if (line.title) titles.set(line.variantId, line.title);
   for (const offer of offers) {
-    const items =
-      offer.kind === "upgrade"
-        ? [offer.to]
-        : offer.kind === "cross-sell" || offer.kind === "gift"
-          ? [offer.item, ...(offer.variants ?? []).flatMap((v) => (v.item ? [v.item] : []))]
-          : offer.kind === "bundle"
-            ? offer.items
-            : [];
-    for (const item of items) titles.set(item.variantId, item.title);
+    for (const item of shownItems(offer)) titles.set(item.variantId, item.title);
   }
   return titles;
 }

@@ -3,7 +3,7 @@
  * the storefront show (a buyer is never promised a sold-out item), and comes back when it can.
  * Pure, so publishing, the stock webhook and the tests share it.
  */
-import type { Offer } from "../engine";
+import type { Offer, OfferedItem } from "../engine";
 
 export interface SoldOutItem {
   variantId: string;
@@ -17,16 +17,16 @@ export interface OfferLeftOut {
   items: SoldOutItem[];
 }
 
-/** Every variant an offer puts in front of a buyer (not its triggers: those are in the cart). */
-export function offeredVariantIds(offer: Offer): string[] {
+/** Every item an offer puts in front of a buyer (not its triggers: those are in the cart). */
+function offeredItems(offer: Offer): OfferedItem[] {
   switch (offer.kind) {
     case "upgrade":
-      return [offer.to.variantId];
+      return [offer.to];
     case "cross-sell":
     case "gift":
-      return [offer.item.variantId];
+      return [offer.item];
     case "bundle":
-      return offer.items.map((item) => item.variantId);
+      return offer.items;
     case "volume":
     case "free-shipping":
       // A quantity break offers more of what is already in the cart; shipping is not an item.
@@ -34,10 +34,18 @@ export function offeredVariantIds(offer: Offer): string[] {
   }
 }
 
-/** The offered variants plus a cross-sell's A/B copies' own add-ons: every item a card can show. */
+export function offeredVariantIds(offer: Offer): string[] {
+  return offeredItems(offer).map((item) => item.variantId);
+}
+
+/** The offered items plus a cross-sell's A/B copies' own add-ons: every item a card can show. */
+export function shownItems(offer: Offer): OfferedItem[] {
+  const copies = (offer.variants ?? []).flatMap((v) => (v.item ? [v.item] : []));
+  return [...offeredItems(offer), ...copies];
+}
+
 export function shownVariantIds(offer: Offer): string[] {
-  const copies = (offer.variants ?? []).flatMap((v) => (v.item ? [v.item.variantId] : []));
-  return [...offeredVariantIds(offer), ...copies];
+  return shownItems(offer).map((item) => item.variantId);
 }
 
 /** The offers, in config order, that offer at least one sold-out variant. */
