@@ -17,9 +17,8 @@ import { applyRollupDeltas, insertNewProducts } from "./set-writes.server";
 import {
   ConcurrentUpdateError,
   countedFromRow,
-  lostRace,
   orderRow,
-  RACE_ATTEMPTS,
+  retryingLostRaces,
   STORED_SELECT,
 } from "./stored-orders.server";
 import { redactedAmong } from "./tombstones.server";
@@ -76,7 +75,7 @@ export async function recordOrders(
 ): Promise<RecordResult> {
   const total = emptyResult();
   for (const chunk of chunked(orders, CHUNK)) {
-    const result = await recordChunkRetrying(shop, chunk, options);
+    const result = await retryingLostRaces(() => recordChunk(shop, chunk, options));
     total.created += result.created;
     total.updated += result.updated;
     total.skipped += result.skipped;
@@ -89,20 +88,6 @@ export async function recordOrders(
     });
   }
   return total;
-}
-
-async function recordChunkRetrying(
-  shop: string,
-  orders: readonly NormalizedOrder[],
-  options: RecordOptions,
-): Promise<RecordResult> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await recordChunk(shop, orders, options);
-    } catch (error) {
-      if (attempt >= RACE_ATTEMPTS || !lostRace(error)) throw error;
-    }
-  }
 }
 
 async function recordChunk(

@@ -10,8 +10,7 @@ import { applyRollupDeltas } from "./set-writes.server";
 import {
   ConcurrentUpdateError,
   countedFromRow,
-  lostRace,
-  RACE_ATTEMPTS,
+  retryingLostRaces,
   STORED_SELECT,
   type StoredOrderRow,
 } from "./stored-orders.server";
@@ -54,26 +53,14 @@ export async function recordRefund(
   refund: OrderRefund,
 ): Promise<{ applied: boolean; duplicate: boolean; redacted?: boolean }> {
   let customerId: string | null = null;
-  const outcome = await recordRefundRetrying(shop, refund, (id) => (customerId = id));
+  const outcome = await retryingLostRaces(() =>
+    recordRefundOnce(shop, refund, (id) => (customerId = id)),
+  );
   await purgeLateRedactions(shop, {
     orderIds: [refund.orderId],
     customerIds: customerId ? [customerId] : [],
   });
   return outcome;
-}
-
-async function recordRefundRetrying(
-  shop: string,
-  refund: OrderRefund,
-  onCustomer: (id: string | null) => void,
-): Promise<{ applied: boolean; duplicate: boolean; redacted?: boolean }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await recordRefundOnce(shop, refund, onCustomer);
-    } catch (error) {
-      if (attempt >= RACE_ATTEMPTS || !lostRace(error)) throw error;
-    }
-  }
 }
 
 async function recordRefundOnce(

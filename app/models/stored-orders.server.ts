@@ -99,20 +99,31 @@ export function orderRow(
 }
 
 /** Attempts of a chunk that lost a race (unique constraint, optimistic version) before giving up. */
-export const RACE_ATTEMPTS = 5;
+const RACE_ATTEMPTS = 5;
 
 /**
  * Another writer inserted or updated one of the orders between our read and our write (two
  * deliveries of one order processed at once, two instances): re-reading and retrying at once
  * resolves it, instead of failing the event and waiting for its backoff.
  */
-export function lostRace(error: unknown): boolean {
+function lostRace(error: unknown): boolean {
   return (
     error instanceof ConcurrentUpdateError ||
     (error instanceof Prisma.PrismaClientKnownRequestError &&
       (error.code === "P2002" || error.code === "P2034")) ||
     deadlocked(error)
   );
+}
+
+/** Runs `work` (one transaction) again at once each time it loses a race, up to RACE_ATTEMPTS. */
+export async function retryingLostRaces<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= RACE_ATTEMPTS || !lostRace(error)) throw error;
+    }
+  }
 }
 
 /**
