@@ -16,7 +16,7 @@
 const BUDGET = 9_500_000;
 const FIXED = 2_100_000;
 const PER_LINE = 45_000;
-const PER_PRICED_LINE = 175_000;
+const PER_PRICED_LINE = 160_000;
 
 export function pricedLineCapacity(lineCount: number): number {
   return Math.max(0, Math.floor((BUDGET - FIXED - PER_LINE * lineCount) / PER_PRICED_LINE));

@@ -2,7 +2,14 @@ import { allocate } from "./allocate";
 import { pricedLineCapacity } from "./capacity";
 import type { LeanConfig } from "./lean-read";
 import { LEAN_POSITION, SEGMENT_BITS } from "./lean-format";
-import type { LeanOffer } from "./lean-offer";
+import type {
+  LeanBundle,
+  LeanCrossSell,
+  LeanGift,
+  LeanFreeShipping,
+  LeanOffer,
+  LeanUpgrade,
+} from "./lean-offer";
 import { percentOf } from "./percent";
 import type { Minor, PercentUnits } from "./types";
 
@@ -32,8 +39,9 @@ export interface LeanPricing {
 }
 
 function rankedBefore(a: LeanOffer, b: LeanOffer): boolean {
-  const upsell = Number(b.upsell) - Number(a.upsell);
-  if (upsell !== 0) return upsell < 0;
+  // Upgrades and quantity breaks rank before the others (rule 2).
+  const aUpsell = a.kind === "u" || a.kind === "v";
+  if (aUpsell !== (b.kind === "u" || b.kind === "v")) return aUpsell;
   if (a.priority !== b.priority) return a.priority > b.priority;
   return a.index < b.index;
 }
@@ -131,8 +139,8 @@ export function leanPrice(
       // Bundles and gifts are reached through their items; an offered item never triggers its
       // own offer.
       if (
-        (offer.kind === "u" || offer.kind === "x" || offer.kind === "v") &&
-        offer.target !== key
+        offer.kind === "v" ||
+        ((offer.kind === "u" || offer.kind === "x") && offer.target !== key)
       ) {
         const lines = matched.get(p);
         if (lines) lines.push(li);
@@ -202,7 +210,7 @@ export function leanPrice(
     }
     close(offer);
   };
-  const itemLines = (offer: LeanOffer, lines: readonly number[]) => {
+  const itemLines = (offer: LeanUpgrade | LeanCrossSell, lines: readonly number[]) => {
     if (offer.amountOff > 0) {
       for (const li of lines) {
         const unit = cart.unitPrices[li] ?? 0;
@@ -221,8 +229,8 @@ export function leanPrice(
     return quantity;
   };
 
-  const gifts: LeanOffer[] = [];
-  const shipping: LeanOffer[] = [];
+  const gifts: LeanGift[] = [];
+  const shipping: LeanFreeShipping[] = [];
   for (const index of order) {
     const offer = config.offerAt(index);
     // Standing aside, only what needs no line is priced.
@@ -273,7 +281,7 @@ export function leanPrice(
     }
   }
 
-  function priceBundle(offer: LeanOffer): void {
+  function priceBundle(offer: LeanBundle): void {
     let sets = Number.POSITIVE_INFINITY;
     for (let k = 0; k < offer.items.length; k += 1) {
       const need = offer.quantities[k] ?? 1;
@@ -306,7 +314,7 @@ export function leanPrice(
   }
 
   /** `bundlePriceOff`: per set, its list value in the cart minus the set price, never below 0. */
-  function setPriceOff(offer: LeanOffer, sets: number, setPrice: Minor): Minor {
+  function setPriceOff(offer: LeanBundle, sets: number, setPrice: Minor): Minor {
     let uniform = true;
     let value = 0;
     for (let k = 0; k < offer.items.length; k += 1) {

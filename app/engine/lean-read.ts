@@ -117,18 +117,21 @@ export function readLean(text: string, cartCurrency: string, rate: string): Lean
       // Most lines are of products no offer names: one character tells.
       if (text.charCodeAt(filter + bucket) !== 49) return -1;
       const key = leanKey(id);
-      let at = recordsStart + offsetAt(text, bucketTable + LEAN_WIDTH * bucket);
-      const end = recordsStart + offsetAt(text, bucketTable + LEAN_WIDTH * (bucket + 1));
-      // A bucket holds about two records: compare in place, allocating nothing.
-      while (at < end) {
+      const entry = bucketTable + LEAN_WIDTH * bucket;
+      let at = recordsStart + parseInt(text.slice(entry, entry + LEAN_WIDTH), 36);
+      // A bucket holds about two records: compare in place, allocating nothing; its end is read
+      // only when the first record is another variant's.
+      let end = -1;
+      for (;;) {
         if (text.startsWith(key, at) && text.charCodeAt(at + key.length) === 32) {
           keys.push(key);
           return at + key.length + 1;
         }
+        if (end < 0) end = recordsStart + offsetAt(text, entry + LEAN_WIDTH);
         at = text.indexOf(";", at) + 1;
         if (at === 0) fail();
+        if (at >= end) return -1;
       }
-      return -1;
     };
 
     return {

@@ -98,7 +98,9 @@ export function priceCart(input: FunctionInput, config: LeanConfig, delivery: bo
     cart.found.push(found);
     cart.quantities.push(line.quantity);
     cart.unitPrices.push(amount(line.cost.amountPerQuantity.amount, digits));
-    cart.ladderOffers.push(offerOfAttribute(line.ladderOffer?.value));
+    // Most lines carry no attribute: a call saved per line.
+    const attribute = line.ladderOffer?.value;
+    cart.ladderOffers.push(attribute ? offerOfAttribute(attribute) : null);
     // The delivery target does not ask for line ids; only the lines target outputs them.
     lineIds.push("id" in line ? line.id : "");
   }
