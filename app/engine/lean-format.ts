@@ -28,8 +28,8 @@ const VARIANT_PREFIX = "gid://shopify/ProductVariant/";
 
 /**
  * The bucket hash of a variant id: its last six characters read in base 36. The discount
- * function pays about 2 k instructions per interpreted operation or native call, so a hash made
- * of two native calls beats a character loop 15 times over; variant ids' last digits spread
+ * function pays 0.2–2 k instructions per interpreted operation or native call, so a hash made
+ * of two native calls beats a character loop over the id; variant ids' last digits spread
  * evenly. Computed on the id itself, so a line no offer names is turned away before its key is
  * built.
  */
