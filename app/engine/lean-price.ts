@@ -82,6 +82,7 @@ export function leanPrice(
   const keys = cart.keys;
   const n = keys.length;
   const size = config.size;
+  const capacity = pricedLineCapacity(Math.max(cart.lineCount, n));
   const totals: Minor[] = [];
   // Per line: the amount the winning offer takes off it and the winner (-1: none), then the
   // amount applied; filled by push, which keeps them dense.
@@ -90,22 +91,8 @@ export function leanPrice(
   const lineAmounts: Minor[] = [];
   const byKey = new Map<string, number[]>();
   let linesTotal = 0;
-  for (let li = 0; li < n; li += 1) {
-    const total = (cart.unitPrices[li] ?? 0) * (cart.quantities[li] ?? 0);
-    totals.push(total);
-    bestAmount.push(0);
-    bestOffer.push(-1);
-    lineAmounts.push(0);
-    linesTotal += total;
-    const key = cart.keys[li] ?? "";
-    const same = byKey.get(key);
-    if (same) same.push(li);
-    else byKey.set(key, [li]);
-  }
-  const subtotal = Math.max(cart.subtotal, linesTotal);
-  const capacity = pricedLineCapacity(Math.max(cart.lineCount, n));
-
-  // The walk: which offers the lines reach, and the lines each triggered offer matches.
+  // The walk, in the same pass: which offers the lines reach, and the lines each triggered
+  // offer matches.
   const seenAt = new Int32Array(size);
   const marked = new Uint8Array(size);
   // Maps and typed arrays: `new Array(size)` makes a slow holey array in the function's engine.
@@ -113,8 +100,19 @@ export function leanPrice(
   const touched: number[] = [];
   let pricedLines = 0;
   let standAside = false;
-  for (let li = 0; li < n && !standAside; li += 1) {
+  for (let li = 0; li < n; li += 1) {
+    const total = (cart.unitPrices[li] ?? 0) * (cart.quantities[li] ?? 0);
+    totals.push(total);
+    bestAmount.push(0);
+    bestOffer.push(-1);
+    lineAmounts.push(0);
+    linesTotal += total;
     const key = keys[li] ?? "";
+    const same = byKey.get(key);
+    if (same) same.push(li);
+    else byKey.set(key, [li]);
+    if (standAside) continue;
+
     // Past the priced flag: "key Ptriggers targets;", positions LEAN_POSITION base-36 digits
     // each. The line reaches each offer there (as a trigger or bundle item, then as its target);
     // written inline because a call per position costs the function more than the work.
@@ -152,6 +150,7 @@ export function leanPrice(
       if (pricedLines > capacity) standAside = true;
     }
   }
+  const subtotal = Math.max(cart.subtotal, linesTotal);
   for (const index of delivery ? config.everywhere : NONE) {
     if (marked[index] === 0) {
       marked[index] = 1;
