@@ -53,8 +53,9 @@ function buyerSegments(cart: LeanCart, config: LeanConfig): number {
   let bits = c.ordersCount === 0 ? SEGMENT_BITS.new : SEGMENT_BITS.returning;
   if (c.ordersCount >= s.frequentMinOrders) bits |= SEGMENT_BITS.frequent;
   let premium = c.amountSpent >= s.premiumMinSpent;
-  for (let i = 0; i < c.tags.length && !premium; i += 1) {
-    premium = s.premiumTags.includes(c.tags[i] ?? "");
+  if (!premium && c.tags.length > 0) {
+    const tags = s.premiumTags();
+    for (let i = 0; i < c.tags.length && !premium; i += 1) premium = tags.includes(c.tags[i] ?? "");
   }
   if (premium) bits |= SEGMENT_BITS.premium;
   return bits;
@@ -151,7 +152,7 @@ export function leanPrice(
     }
   }
   const subtotal = Math.max(cart.subtotal, linesTotal);
-  for (const index of delivery ? config.everywhere : NONE) {
+  for (const index of delivery ? config.everywhere() : NONE) {
     if (marked[index] === 0) {
       marked[index] = 1;
       touched.push(index);

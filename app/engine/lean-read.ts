@@ -9,8 +9,11 @@ export interface LeanSettings {
   frequentMinOrders: number;
   /** In the cart's currency. */
   premiumMinSpent: Minor;
-  /** Lower case. */
-  premiumTags: string[];
+  /**
+   * The premium tags, lower case, decoded when first asked: only a buyer with tags and below the
+   * premium spend asks. Throws MalformedConfig for an unreadable list.
+   */
+  premiumTags(): readonly string[];
 }
 
 /** The lean text (see `lean-format.ts`), ready for the discount function to price a cart with. */
@@ -23,8 +26,11 @@ export interface LeanConfig {
   readonly settings: LeanSettings;
   /** Schedule boundaries (epoch milliseconds, ascending) the clock slots stand for. */
   readonly boundaries: number[];
-  /** Offers that apply to every cart (free shipping). */
-  readonly everywhere: number[];
+  /**
+   * Offers that apply to every cart (free shipping), read when first asked: only the delivery
+   * target asks. Throws MalformedConfig for an unreadable list.
+   */
+  everywhere(): readonly number[];
   readonly size: number;
   /** Shop-currency minor units → the cart's. */
   convert(minor: Minor): Minor;
@@ -52,6 +58,15 @@ function numbers(list: string): number[] {
     out.push(n);
   }
   return out;
+}
+
+function decodeList(list: string): string[] {
+  if (list === "") return [];
+  try {
+    return list.split(",").map(decodeURIComponent);
+  } catch {
+    return fail();
+  }
 }
 
 /**
@@ -89,7 +104,7 @@ export function readLean(text: string, cartCurrency: string, rate: string): Lean
     const settings: LeanSettings = {
       frequentMinOrders,
       premiumMinSpent: convert(premiumMinSpent),
-      premiumTags: tags === "" ? [] : tags.split(",").map(decodeURIComponent),
+      premiumTags: () => (premiumTags ??= decodeList(tags)),
     };
 
     const offerTable = eol + 1;
@@ -99,6 +114,8 @@ export function readLean(text: string, cartCurrency: string, rate: string): Lean
     const recordsStart = bucketTable + LEAN_WIDTH * (bucketCount + 1);
     if (recordsStart + offsetAt(text, recordsStart - LEAN_WIDTH) !== text.length) fail();
 
+    let everywhere: number[] | undefined;
+    let premiumTags: string[] | undefined;
     // A Map: `new Array(size)` would be a slow holey array in the function's engine.
     const decoded = new Map<number, LeanOffer>();
     const offerAt = (index: number): LeanOffer => {
@@ -140,14 +157,14 @@ export function readLean(text: string, cartCurrency: string, rate: string): Lean
       shopDigits,
       settings,
       boundaries: numbers(head[4] ?? ""),
-      everywhere: numbers(head[5] ?? ""),
+      everywhere: () => (everywhere ??= numbers(head[5] ?? "")),
       size,
       convert,
       offerAt,
       find,
     };
   } catch (error) {
-    if (error instanceof MalformedConfig || error instanceof URIError) return null;
+    if (error instanceof MalformedConfig) return null;
     throw error;
   }
 }

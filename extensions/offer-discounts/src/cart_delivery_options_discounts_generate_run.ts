@@ -22,7 +22,7 @@ export function cartDeliveryOptionsDiscountsGenerateRun(
     const config = loadConfig(input);
     // Only free-shipping offers discount delivery, and the function form lists them all as
     // applying everywhere: without one, nothing to compute.
-    if (!config || config.everywhere.length === 0) return NOTHING;
+    if (!config || config.everywhere().length === 0) return NOTHING;
     const priced = priceCart(input, config, true);
     const targets: { deliveryGroup: { id: string } }[] = [];
     for (const group of groups) {
