@@ -30,7 +30,7 @@ import { getShopSummary } from "../shopify/shop.server";
 import { addNotice } from "./notices.server";
 import { shopConfig } from "./offers.server";
 import { getShopSetup, rememberCurrency } from "./shop-settings.server";
-import { byteLength } from "../offers/bytes";
+import { byteLength, kb } from "../offers/bytes";
 import {
   checkoutChanges,
   planPublication,
@@ -124,8 +124,6 @@ export async function publishStatus(shop: string): Promise<PublishStatus> {
     limitBytes: METAFIELD_LIMIT_BYTES,
   };
 }
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /**
  * Publishes the shop's active offers. Nothing is written when the config is invalid or too large

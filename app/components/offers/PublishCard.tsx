@@ -15,8 +15,7 @@ import { useState } from "react";
 import { ProblemList } from "../ProblemList";
 import type { PublishResult, PublishStatus } from "../../models/publish.server";
 import { itemList } from "../../offers/stock";
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+import { kb } from "../../offers/bytes";
 
 export function formatWhen(iso: string): string {
   return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }).format(
