@@ -53,9 +53,8 @@ function buyerSegments(cart: LeanCart, config: LeanConfig): number {
   let bits = c.ordersCount === 0 ? SEGMENT_BITS.new : SEGMENT_BITS.returning;
   if (c.ordersCount >= s.frequentMinOrders) bits |= SEGMENT_BITS.frequent;
   let premium = c.amountSpent >= s.premiumMinSpent;
-  if (!premium && c.tags.length > 0) {
-    const tags = s.premiumTags();
-    for (let i = 0; i < c.tags.length && !premium; i += 1) premium = tags.includes(c.tags[i] ?? "");
+  for (let i = 0; i < c.tags.length && !premium; i += 1) {
+    premium = s.premiumTags.includes(c.tags[i] ?? "");
   }
   if (premium) bits |= SEGMENT_BITS.premium;
   return bits;

@@ -9,11 +9,8 @@ export interface LeanSettings {
   frequentMinOrders: number;
   /** In the cart's currency. */
   premiumMinSpent: Minor;
-  /**
-   * The premium tags, lower case, decoded when first asked: only a buyer with tags and below the
-   * premium spend asks. Throws MalformedConfig for an unreadable list.
-   */
-  premiumTags(): readonly string[];
+  /** Lower case. */
+  premiumTags: string[];
 }
 
 /** The lean text (see `lean-format.ts`), ready for the discount function to price a cart with. */
@@ -60,15 +57,6 @@ function numbers(list: string): number[] {
   return out;
 }
 
-function decodeList(list: string): string[] {
-  if (list === "") return [];
-  try {
-    return list.split(",").map(decodeURIComponent);
-  } catch {
-    return fail();
-  }
-}
-
 /**
  * Reads the lean text's header and tables (nothing per offer or variant: those are read when a
  * cart asks for them) with its amounts converted into the cart's currency at `rate` (shop → cart,
@@ -104,7 +92,7 @@ export function readLean(text: string, cartCurrency: string, rate: string): Lean
     const settings: LeanSettings = {
       frequentMinOrders,
       premiumMinSpent: convert(premiumMinSpent),
-      premiumTags: () => (premiumTags ??= decodeList(tags)),
+      premiumTags: tags === "" ? [] : tags.split(",").map(decodeURIComponent),
     };
 
     const offerTable = eol + 1;
@@ -115,7 +103,6 @@ export function readLean(text: string, cartCurrency: string, rate: string): Lean
     if (recordsStart + offsetAt(text, recordsStart - LEAN_WIDTH) !== text.length) fail();
 
     let everywhere: number[] | undefined;
-    let premiumTags: string[] | undefined;
     // A Map: `new Array(size)` would be a slow holey array in the function's engine.
     const decoded = new Map<number, LeanOffer>();
     const offerAt = (index: number): LeanOffer => {
@@ -164,7 +151,7 @@ export function readLean(text: string, cartCurrency: string, rate: string): Lean
       find,
     };
   } catch (error) {
-    if (error instanceof MalformedConfig) return null;
+    if (error instanceof MalformedConfig || error instanceof URIError) return null;
     throw error;
   }
 }
