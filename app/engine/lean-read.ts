@@ -122,7 +122,7 @@ export function readLean(text: string, cartCurrency: string, rate: string): Lean
       if (text.charCodeAt(filter + bucket) !== 49) return -1;
       const key = leanKey(id);
       const entry = bucketTable + LEAN_WIDTH * bucket;
-      let at = recordsStart + parseInt(text.slice(entry, entry + LEAN_WIDTH), 36);
+      let at = recordsStart + offsetAt(text, entry);
       // A bucket holds about two records: compare in place, allocating nothing; its end is read
       // only when the first record is another variant's.
       let end = -1;
